@@ -1,0 +1,32 @@
+namespace Restarter.XmlRpc.Tests;
+
+public class ValueModelTests
+{
+    [Fact]
+    public void Struct_keeps_wire_order_and_replaces_repeated_names_in_place()
+    {
+        var s = new XmlRpcStruct().Add("success", false).Add("message", "a").Add("success", true);
+
+        Assert.Equal(["success", "message"], s.Select(m => m.Key));
+        Assert.Equal(XmlRpcBoolean.True, s["success"]);
+    }
+
+    [Fact]
+    public void Equality_is_structural_and_order_sensitive()
+    {
+        var a = new XmlRpcStruct().Add("x", 1).Add("y", new XmlRpcArray().Add("s").Add(2.5));
+        var b = new XmlRpcStruct().Add("x", 1).Add("y", new XmlRpcArray().Add("s").Add(2.5));
+        var reordered = new XmlRpcStruct().Add("y", new XmlRpcArray().Add("s").Add(2.5)).Add("x", 1);
+
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotEqual<XmlRpcValue>(a, reordered);
+    }
+
+    [Fact]
+    public void Doubles_compare_bitwise_so_negative_zero_survives()
+    {
+        Assert.NotEqual<XmlRpcValue>(new XmlRpcDouble(0.0), new XmlRpcDouble(-0.0));
+        Assert.Equal<XmlRpcValue>(new XmlRpcDouble(double.NaN), new XmlRpcDouble(double.NaN));
+    }
+}
