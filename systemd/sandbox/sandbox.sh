@@ -55,6 +55,7 @@ die() { log "ERROR: $*"; exit 1; }
 since() { awk -v a="$1" -v b="${EPOCHREALTIME}" 'BEGIN{printf "%.1f", b-a}'; }
 
 [ "$(id -u)" = 0 ] || die "must run as root (it boots a container)"
+trap 'rc=$?; [ $rc = 0 ] || log "failed (exit $rc) at line $LINENO: $BASH_COMMAND"' EXIT
 
 cgroup_hierarchies() {
     if [ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ]; then echo /sys/fs/cgroup; return; fi
@@ -148,15 +149,13 @@ populate() {  # install Restarter and the sandbox fixture into the fresh overlay
     with_overlay /bin/bash -c '
         set -euo pipefail
         m=$1 here=$2 machine=$3; shift 3
-        "$@"
         cp -a "$here/fixture/." "$m/"
         echo "$machine" > "$m/etc/hostname"
         mkdir -p "$m/opt/legacy-client"
         cp "$here/legacy-client/client.py" "$m/opt/legacy-client/client.py"
-        systemd-sysusers --root="$m" /etc/sysusers.d/sandbox.conf >/dev/null
-        for u in example@0001 example@1234 example@4242 other@1234; do
-            systemctl --root="$m" --quiet add-wants multi-user.target "$u.service"
-        done' populate "$m" "$HERE" "$MACHINE" "$REPO/systemd/install.sh" "${args[@]}"
+        systemctl --root="$m" --quiet add-wants multi-user.target other@1234.service
+        "$@"    # install.sh --root: also creates the users of every sysusers.d file, ours (intruder) included
+        ' populate "$m" "$HERE" "$MACHINE" "$REPO/systemd/install.sh" "${args[@]}"
     if [ "$LEGACY_PORT" != 0 ]; then
         with_overlay /bin/bash -c '
             set -euo pipefail
