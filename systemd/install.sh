@@ -169,14 +169,13 @@ if [ -n "$LIVE" ]; then
     systemctl restart restarter-server.socket restarter-web.socket
     systemctl try-restart restarter-server.service restarter-web.service
     if [ -n "$DEMO" ]; then
-        for u in "${DEMO_UNITS[@]}"; do systemctl add-wants multi-user.target "$u"; done
-        systemctl start "${DEMO_UNITS[@]}"
+        systemctl enable --now "${DEMO_UNITS[@]}"
     fi
     say "done: web on http://$WEB_LISTEN/, XML-RPC on http://$RPC_LISTEN/ (Basic auth, /etc/restarter/rpc.credential)"
 else
     systemctl --root="${ROOT:-/}" --quiet enable restarter-server.socket restarter-web.socket
     if [ -n "$DEMO" ]; then
-        for u in "${DEMO_UNITS[@]}"; do systemctl --root="${ROOT:-/}" --quiet add-wants multi-user.target "$u"; done
+        systemctl --root="${ROOT:-/}" --quiet enable "${DEMO_UNITS[@]}" 2>/dev/null
     fi
     say "done: enabled in ${ROOT:-/} (no systemd running there: they start at its next boot)"
 fi

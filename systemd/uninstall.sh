@@ -29,9 +29,10 @@ demo_ours() { [ -f "$UNITS/example@.service" ] && grep -q '^# Installed by Resta
 
 if [ -z "$ROOT" ] && [ -d /run/systemd/system ]; then
     systemctl disable --now "${OURS[@]}" 2>/dev/null || true
-    if demo_ours; then systemctl stop "${DEMO_UNITS[@]}" 2>/dev/null || true; fi
+    if demo_ours; then systemctl disable --now "${DEMO_UNITS[@]}" 2>/dev/null || true; fi
 else
     systemctl --root="${ROOT:-/}" --quiet disable "${OURS[@]}" 2>/dev/null || true
+    if demo_ours; then systemctl --root="${ROOT:-/}" --quiet disable "${DEMO_UNITS[@]}" 2>/dev/null || true; fi
 fi
 for u in "${OURS[@]}"; do rm -rf "${UNITS:?}/$u" "$UNITS/$u.d"; done
 if demo_ours; then

@@ -9,6 +9,7 @@
 #   sandbox.sh exec CMD...           run CMD inside the container as root (all namespaces)
 #   sandbox.sh run-as USER CMD...    run CMD inside as a transient service User=USER (stdio piped)
 #   sandbox.sh logs [UNIT...]        journal of the container (default: the Restarter units)
+#   sandbox.sh leader    host PID of the container's PID 1 (for nsenter --target PID --all)
 #   sandbox.sh setup     only build the cached rootfs
 #   sandbox.sh purge     down + delete the cached rootfs
 #
@@ -286,6 +287,7 @@ case ${1:-help} in
     up) cmd_up; print_where ;;
     down) cmd_down ;;
     status) cmd_status ;;
+    leader) leader_pid || die "sandbox $MACHINE is not running" ;;
     exec) shift; [ "${1:-}" = -- ] && shift; in_ct "$@" ;;
     run-as) shift; u=$1; shift; run_as "$u" "$@" ;;
     logs) shift; if [ $# -eq 0 ]; then set -- restarter-server.service restarter-web.service legacy-client.service; fi
