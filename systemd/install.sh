@@ -101,7 +101,8 @@ say "installing into ${ROOT:-/}"
 install -d -m 0755 "$ROOT/opt/restarter"
 for part in server web; do
     rm -rf "$ROOT/opt/restarter/$part.new"
-    cp -r "$PUBLISH_DIR/$part" "$ROOT/opt/restarter/$part.new"
+    mkdir "$ROOT/opt/restarter/$part.new"
+    cp -r "$PUBLISH_DIR/$part/." "$ROOT/opt/restarter/$part.new/"
     find "$ROOT/opt/restarter/$part.new" -name '*.dbg' -delete
     chown -R 0:0 "$ROOT/opt/restarter/$part.new"
     chmod -R u=rwX,go=rX "$ROOT/opt/restarter/$part.new"

@@ -142,10 +142,28 @@ with_overlay() {
         exec "$@"' with-overlay "$ROOTFS" "$RUN" "$@"
 }
 
-populate() {  # install Restarter and the sandbox fixture into the fresh overlay
-    local m=$RUN/merged published=${SANDBOX_PUBLISHED:-}
-    local args=(--root "$m" --demo --rpc-listen "127.0.0.1:$RPC_PORT" --web-listen "127.0.0.1:$WEB_PORT")
-    if [ -n "$published" ]; then args+=(--prebuilt "$published"); fi
+publish() {  # prints the folder holding server/ and web/
+    if [ -n "${SANDBOX_PUBLISHED:-}" ]; then echo "$SANDBOX_PUBLISHED"; return; fi
+    command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is needed to publish Restarter; see the README"
+    local missing=() p
+    for p in clang zlib1g-dev; do   # what NativeAOT links with
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing host packages for NativeAOT: ${missing[*]}"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+            { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+    fi
+    local t0=$EPOCHREALTIME
+    log "publishing Restarter (dotnet publish: server NativeAOT, web self-contained) -> $REPO/artifacts/publish"
+    "$REPO/systemd/install.sh" --publish-only --publish-dir "$REPO/artifacts/publish" >&2 || die "publish failed"
+    log "published in $(since "$t0")s"
+    echo "$REPO/artifacts/publish"
+}
+
+populate() {  # populate PUBLISHED: install Restarter and the sandbox fixture into the fresh overlay
+    local m=$RUN/merged
+    local args=(--root "$m" --prebuilt "$1" --demo --rpc-listen "127.0.0.1:$RPC_PORT" --web-listen "127.0.0.1:$WEB_PORT")
     # hostname, test user, control template, D-Bus probe, the seed's client and (optionally) server
     with_overlay /bin/bash -c '
         set -euo pipefail
@@ -179,12 +197,13 @@ populate() {  # install Restarter and the sandbox fixture into the fresh overlay
 
 cmd_up() {
     cmd_setup
+    local published; published=$(publish)
     if nspawn_pid >/dev/null 2>&1; then log "sandbox $MACHINE already running: replacing it with a fresh one"; fi
     cmd_down quiet
     local t0=$EPOCHREALTIME h cgprocs=()
     mkdir -p "$RUN/upper" "$RUN/work" "$RUN/merged"
     log "installing Restarter into a fresh overlay (systemd/install.sh --root)"
-    populate
+    populate "$published"
     local tinst; tinst=$(since "$t0")
     for h in $(cgroup_hierarchies); do mkdir -p "$h/$CG"; cgprocs+=("$h/$CG/cgroup.procs"); done
     local t1=$EPOCHREALTIME
