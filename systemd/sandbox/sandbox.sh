@@ -56,7 +56,10 @@ die() { log "ERROR: $*"; exit 1; }
 since() { awk -v a="$1" -v b="${EPOCHREALTIME}" 'BEGIN{printf "%.1f", b-a}'; }
 
 [ "$(id -u)" = 0 ] || die "must run as root (it boots a container)"
-trap 'rc=$?; [ $rc = 0 ] || log "failed (exit $rc) at line $LINENO: $BASH_COMMAND"' EXIT
+case ${1:-} in
+    exec|run-as|leader|status) ;;   # their exit status is the answer, not an error of this script
+    *) trap 'rc=$?; [ $rc = 0 ] || log "failed (exit $rc) at line $LINENO: $BASH_COMMAND"' EXIT ;;
+esac
 
 cgroup_hierarchies() {
     if [ "$(stat -fc %T /sys/fs/cgroup)" = cgroup2fs ]; then echo /sys/fs/cgroup; return; fi
