@@ -165,12 +165,13 @@ chown 0:0 "$ROOT/etc/restarter/rpc.credential"; chmod 0600 "$ROOT/etc/restarter/
 DEMO_UNITS=(example@0001.service example@1234.service example@4242.service)
 if [ -n "$LIVE" ]; then
     systemctl daemon-reload
-    systemctl enable --now restarter-server.socket restarter-web.socket
-    # a running service keeps the old binary and the old socket settings until it restarts
+    # A running service keeps the old binary, and a socket cannot be restarted under a running service: stop the
+    # services (the next connection starts them again, on the new binaries) and restart the sockets.
+    systemctl stop restarter-server.service restarter-web.service
+    systemctl enable --quiet restarter-server.socket restarter-web.socket
     systemctl restart restarter-server.socket restarter-web.socket
-    systemctl try-restart restarter-server.service restarter-web.service
     if [ -n "$DEMO" ]; then
-        systemctl enable --now "${DEMO_UNITS[@]}"
+        systemctl enable --quiet --now "${DEMO_UNITS[@]}"
     fi
     say "done: web on http://$WEB_LISTEN/, XML-RPC on http://$RPC_LISTEN/ (Basic auth, /etc/restarter/rpc.credential)"
 else

@@ -28,8 +28,11 @@ DEMO_UNITS=(example@0001.service example@1234.service example@4242.service)
 demo_ours() { [ -f "$UNITS/example@.service" ] && grep -q '^# Installed by Restarter' "$UNITS/example@.service"; }
 
 if [ -z "$ROOT" ] && [ -d /run/systemd/system ]; then
-    systemctl disable --now "${OURS[@]}" 2>/dev/null || true
-    if demo_ours; then systemctl disable --now "${DEMO_UNITS[@]}" 2>/dev/null || true; fi
+    systemctl disable --quiet --now "${OURS[@]}" 2>/dev/null || true
+    if demo_ours; then
+        systemctl disable --quiet "${DEMO_UNITS[@]}" 2>/dev/null || true
+        systemctl stop 'example@*.service' 2>/dev/null || true   # every running instance of the demo template
+    fi
 else
     systemctl --root="${ROOT:-/}" --quiet disable "${OURS[@]}" 2>/dev/null || true
     if demo_ours; then systemctl --root="${ROOT:-/}" --quiet disable "${DEMO_UNITS[@]}" 2>/dev/null || true; fi

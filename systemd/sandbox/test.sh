@@ -232,7 +232,28 @@ services=(restarter-server.service); [ -n "${SANDBOX_SKIP_WEB:-}" ] || services+
 r=$(in_ct systemctl show -p ActiveState -p SubState -p NRestarts -p Result "${services[@]}" | sort -u | xargs)
 check "services ready (Type=notify), none crashed or restarted" "$r" \
     '[ "$r" = "ActiveState=active NRestarts=0 Result=success SubState=running" ]'
+
+# ---------------------------------------------------------------- install.sh / uninstall.sh on a live systemd
+# (the container's): reinstall over the running stack, then remove it
+root=/proc/$LEADER/root
+rm -rf "$root/srv/restarter-src"; mkdir -p "$root/srv/restarter-src/artifacts"
+cp -r "$REPO/systemd" "$REPO/polkit" "$root/srv/restarter-src/"
+cp -rL "$PUB" "$root/srv/restarter-src/artifacts/publish"
+cred_before=$(in_ct cat /etc/restarter/rpc.credential)
+in_ct /srv/restarter-src/systemd/install.sh --prebuilt /srv/restarter-src/artifacts/publish --demo \
+    --rpc-listen "127.0.0.1:$SANDBOX_RPC_PORT" --web-listen "127.0.0.1:$SANDBOX_WEB_PORT" > "$ARTIFACTS/live-install.log" 2>&1; rc=$?
+before=$(stamp example@1234.service)
+r=$(post "$LEGACY" 1234)
+wait_moved example@1234.service "$before"; moved=$?
+check "live reinstall: stack still restarts, credential kept" "rc=$rc $r" \
+    '[ $rc = 0 ] && [ "$r" = "$OK_JSON" ] && [ $moved = 0 ] && [ "$(in_ct cat /etc/restarter/rpc.credential)" = "$cred_before" ]'
 in_ct journalctl -b --no-pager > "$ARTIFACTS/journal.log" 2>&1 || true
+in_ct /srv/restarter-src/systemd/uninstall.sh > "$ARTIFACTS/live-uninstall.log" 2>&1; rc=$?
+left=$(in_ct sh -c 'ls -d /opt/restarter /etc/restarter /etc/polkit-1/rules.d/50-restarter.rules /etc/systemd/system/restarter-* \
+    /etc/sysusers.d/restarter.conf /etc/systemd/system/example@.service 2>/dev/null; systemctl list-units --plain --no-legend "restarter-*" "example@*"' | xargs)
+r=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$RPC/" || true)
+check "live uninstall: units stopped, files gone, port closed" "rc=$rc left: ${left:-nothing}; RPC port: $r" \
+    '[ $rc = 0 ] && [ -z "$left" ] && [ "$r" = 000 ]'
 
 # ---------------------------------------------------------------- teardown
 t=$EPOCHREALTIME
