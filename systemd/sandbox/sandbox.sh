@@ -203,6 +203,14 @@ cmd_up() {
     local published; published=$(publish)
     if nspawn_pid >/dev/null 2>&1; then log "sandbox $MACHINE already running: replacing it with a fresh one"; fi
     cmd_down quiet
+    local port var
+    for var in WEB_PORT RPC_PORT LEGACY_PORT; do   # the container shares the host's network
+        port=${!var}
+        [ "$port" = 0 ] && continue
+        if [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]; then
+            die "port $port is already in use on this host (ss -ltnp 'sport = :$port'); choose another with SANDBOX_$var=PORT"
+        fi
+    done
     local t0=$EPOCHREALTIME h cgprocs=()
     mkdir -p "$RUN/upper" "$RUN/work" "$RUN/merged"
     log "installing Restarter into a fresh overlay (systemd/install.sh --root)"
