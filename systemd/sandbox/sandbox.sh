@@ -58,6 +58,8 @@ since() { awk -v a="$1" -v b="${EPOCHREALTIME}" 'BEGIN{printf "%.1f", b-a}'; }
 [ "$(id -u)" = 0 ] || die "must run as root (it boots a container)"
 case ${1:-} in
     exec|run-as|leader|status) ;;   # their exit status is the answer, not an error of this script
+    up) trap 'rc=$?; if [ $rc != 0 ]; then log "up failed (exit $rc): tearing the half-booted sandbox down"; cmd_down quiet; fi' EXIT
+        trap 'exit 130' INT TERM ;;
     *) trap 'rc=$?; [ $rc = 0 ] || log "failed (exit $rc) at line $LINENO: $BASH_COMMAND"' EXIT ;;
 esac
 
