@@ -221,6 +221,14 @@ else
 fi
 
 # ---------------------------------------------------------------- the units themselves
+connect() {  # connect [systemd-run -p options] -> "connected" or the error, dialling the RPC port from a transient unit
+    in_ct systemd-run --quiet --wait --pipe --collect "$@" /usr/bin/python3 -c 'import socket, sys
+try: socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1); print("connected")
+except OSError as e: print(type(e).__name__)' "$SANDBOX_RPC_PORT" 2>&1
+}
+r1=$(connect -p IPAddressDeny=any); r2=$(connect -p IPAddressDeny=any -p IPAddressAllow=localhost)
+check "IPAddressDeny= is enforced (web unit: localhost only)" "deny any: $r1; allow localhost: $r2" \
+    '[ "$r1" != connected ] && [ "$r2" = connected ]'
 r=$(in_ct systemd-analyze verify /etc/systemd/system/restarter-server.socket /etc/systemd/system/restarter-server.service \
     /etc/systemd/system/restarter-web.socket /etc/systemd/system/restarter-web.service /etc/systemd/system/example@.service 2>&1); rc=$?
 check "systemd-analyze verify: clean" "rc=$rc ${r:-no output}" '[ $rc = 0 ] && [ -z "$r" ]'
