@@ -9,6 +9,8 @@
 #   --publish-only        publish and stop
 #   --rpc-listen ADDR:PORT  where restarter-server.socket listens (default 127.0.0.1:8081); the web app follows
 #   --web-listen ADDR:PORT  where restarter-web.socket listens (default 127.0.0.1:8080)
+#   --users-file FILE     turn the web app's login on: FILE (the JSON users file that `Restarter.Web adduser` writes)
+#                         is installed as /etc/restarter/web-users.json and handed to the web app as a credential
 #   --demo                also install example@.service and enable example@0001, example@1234, example@4242
 #   --no-enable           install the files but enable (and start) nothing
 #
@@ -35,6 +37,7 @@ RPC_LISTEN=127.0.0.1:8081
 WEB_LISTEN=127.0.0.1:8080
 DEMO=""
 ENABLE=1
+USERS_FILE=""
 
 say() { printf 'install: %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -49,6 +52,7 @@ while [ $# -gt 0 ]; do
         --rpc-listen) RPC_LISTEN=$2; shift 2 ;;
         --web-listen) WEB_LISTEN=$2; shift 2 ;;
         --demo) DEMO=1; shift ;;
+        --users-file) USERS_FILE=$2; shift 2 ;;
         --no-enable) ENABLE=""; shift ;;
         -h|--help) usage 0 ;;
         *) say "unknown option: $1"; usage 2 ;;
@@ -57,6 +61,7 @@ done
 valid_listen() { [[ $1 =~ ^([0-9.]+|\[[0-9a-fA-F:]+\]):[0-9]{1,5}$ ]]; }
 valid_listen "$RPC_LISTEN" || die "--rpc-listen wants ADDR:PORT, e.g. 127.0.0.1:8081 (got '$RPC_LISTEN')"
 valid_listen "$WEB_LISTEN" || die "--web-listen wants ADDR:PORT, e.g. 127.0.0.1:8080 (got '$WEB_LISTEN')"
+[ -z "$USERS_FILE" ] || [ -s "$USERS_FILE" ] || die "--users-file $USERS_FILE: no such (non-empty) file"
 
 rid() {
     case $(uname -m) in
@@ -132,6 +137,13 @@ if [ "$RPC_LISTEN" != 127.0.0.1:8081 ]; then
 else
     listen_dropin restarter-server.socket ""; listen_dropin restarter-web.service ""
 fi
+if [ -n "$USERS_FILE" ]; then
+    install -d -m 0755 "$UNITS/restarter-web.service.d"
+    # %d is the service's $CREDENTIALS_DIRECTORY: the web app (a dynamic user) reads its private copy
+    printf '# written by install.sh --users-file\n[Service]\nLoadCredential=web-users:/etc/restarter/web-users.json\nEnvironment=Restarter__UsersFile=%%d/web-users\n' \
+        > "$UNITS/restarter-web.service.d/50-users.conf"
+    chmod 0644 "$UNITS/restarter-web.service.d/50-users.conf"
+fi
 if [ "$WEB_LISTEN" != 127.0.0.1:8080 ]; then
     listen_dropin restarter-web.socket "$(printf '[Socket]\nListenStream=\nListenStream=%s' "$WEB_LISTEN")"
 else
@@ -160,6 +172,7 @@ if [ ! -s "$ROOT/etc/restarter/rpc.credential" ]; then
     say "generated /etc/restarter/rpc.credential"
 fi
 chown 0:0 "$ROOT/etc/restarter/rpc.credential"; chmod 0600 "$ROOT/etc/restarter/rpc.credential"
+if [ -n "$USERS_FILE" ]; then install -m 0600 -o 0 -g 0 "$USERS_FILE" "$ROOT/etc/restarter/web-users.json"; fi
 
 [ -n "$ENABLE" ] || { say "done (nothing enabled: --no-enable)"; exit 0; }
 DEMO_UNITS=(example@0001.service example@1234.service example@4242.service)
