@@ -153,7 +153,13 @@ if [ -n "$DEMO" ]; then install -m 0644 "$HERE/example@.service" "$UNITS/example
 
 # polkit rule: keep the directory's owner and mode if polkitd created it (Debian: root:polkitd 0700)
 [ -d "$ROOT/etc/polkit-1/rules.d" ] || install -d -m 0755 "$ROOT/etc/polkit-1/rules.d"
-install -m 0644 "$REPO/polkit/50-restarter.rules" "$ROOT/etc/polkit-1/rules.d/50-restarter.rules"
+# polkitd reloads every rule on any change in the directory: replace the file atomically (a name that does not end
+# in .rules is ignored, then a rename), and not at all when unchanged, or a restart racing the reload is refused.
+rule=$ROOT/etc/polkit-1/rules.d/50-restarter.rules
+if ! cmp -s "$REPO/polkit/50-restarter.rules" "$rule"; then
+    install -m 0644 "$REPO/polkit/50-restarter.rules" "$rule.new"
+    mv -f "$rule.new" "$rule"
+fi
 
 # the static user
 install -d -m 0755 "$ROOT/etc/sysusers.d"
