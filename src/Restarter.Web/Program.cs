@@ -8,12 +8,12 @@ if (args.Length > 0 && args[0] == AddUserCommand.Name)
         args[1..], Environment.GetEnvironmentVariable("Restarter__UsersFile"), Console.In, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddRestarterWeb();
-var app = builder.Build();
-app.UseRestarterWeb();
 try
 {
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddRestarterWeb();
+    var app = builder.Build();
+    app.UseRestarterWeb();
     await app.RunAsync();
     return 0;
 }

@@ -38,7 +38,7 @@ public static class RestarterWebHost
             })
             .Validate(o => !string.IsNullOrWhiteSpace(o.RpcServer),
                 "No RPC server is configured: set the environment variable RPC_SERVER (e.g. RPC_SERVER=http://127.0.0.1:8081) or Restarter__RpcServer.")
-            .Validate(o => Uri.TryCreate(o.RpcServer, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
+            .Validate(o => string.IsNullOrWhiteSpace(o.RpcServer) || Uri.TryCreate(o.RpcServer, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
                 "RPC_SERVER must be an absolute http:// or https:// URL, e.g. http://127.0.0.1:8081.")
             .Validate(o => o.RpcTimeout > TimeSpan.Zero && o.RestartWaitSeconds is > 0 and <= 3600,
                 "Restarter:RpcTimeout must be positive and Restarter:RestartWaitSeconds between 1 and 3600.")
@@ -110,11 +110,10 @@ public static class RestarterWebHost
             antiforgery.FormFieldName = "__RequestVerificationToken";
         });
 
-        services.AddRazorPages().AddMvcOptions(mvc =>
-        {
-            mvc.Filters.Add(new IgnoreAntiforgeryTokenAttribute());
-            mvc.Filters.Add<LoginAntiforgeryFilter>();
-        });
+        // The framework's automatic validation cannot depend on a runtime setting: switch it off on every page (a
+        // convention, so it is the closest antiforgery policy) and validate in LoginAntiforgeryFilter instead.
+        services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute()))
+            .AddMvcOptions(mvc => mvc.Filters.Add<LoginAntiforgeryFilter>());
 
         return builder;
     }
