@@ -1,0 +1,13 @@
+namespace Restarter.Server.Restarting;
+
+/// <summary>What one restart request came to: the legacy pair (success, message) plus what the audit and the waiting variant need.</summary>
+/// <param name="Unit">The unit asked for, or null when the identifier was invalid.</param>
+/// <param name="JobPath">The job systemd queued, or empty when nothing was queued.</param>
+/// <param name="Result">systemd's job result (<c>done</c>, <c>failed</c>...), <c>wait-timeout</c>, or empty when not waited for.</param>
+public sealed record RestartOutcome(bool Success, string Message, string? Unit, string JobPath, string Result)
+{
+    /// <summary>The legacy server's answer when a restart was queued, kept byte for byte.</summary>
+    public const string SuccessMessage = "success";
+
+    public static RestartOutcome InvalidIdentifier { get; } = new(false, UnitIdentifier.InvalidMessage, null, "", "");
+}

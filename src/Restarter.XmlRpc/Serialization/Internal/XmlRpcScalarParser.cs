@@ -1,0 +1,138 @@
+using System.Globalization;
+
+namespace Restarter.XmlRpc.Serialization.Internal;
+
+/// <summary>Turns the text of a scalar type element into a value, accepting what Python's <c>Unmarshaller</c> accepts.</summary>
+internal static class XmlRpcScalarParser
+{
+    private static readonly string[] DateTimeFormats =
+    [
+        "yyyyMMdd'T'HH':'mm':'ss",
+        "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+        "yyyyMMdd'T'HHmmss",
+        "yyyyMMdd'T'HH':'mm':'ss'.'FFFFFFF",
+        "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF",
+        "yyyyMMdd'T'HH':'mm':'ss'Z'",
+        "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'",
+        "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'",
+    ];
+
+    public static XmlRpcValue Parse(XmlRpcTypeTag tag, string elementName, string text, XmlRpcReaderOptions options) => tag switch
+    {
+        XmlRpcTypeTag.Integer => ParseInteger(elementName, text, options),
+        XmlRpcTypeTag.Boolean => ParseBoolean(text),
+        XmlRpcTypeTag.String => new XmlRpcString(text),
+        XmlRpcTypeTag.Double => ParseDouble(elementName, text, options),
+        XmlRpcTypeTag.DateTime => ParseDateTime(text),
+        XmlRpcTypeTag.Base64 => ParseBase64(text),
+        XmlRpcTypeTag.Nil => ParseNil(text),
+        _ => throw new InvalidOperationException($"<{elementName}> is not a scalar."),
+    };
+
+    private static XmlRpcInteger ParseInteger(string elementName, string text, XmlRpcReaderOptions options)
+    {
+        var trimmed = CheckNumberLength(elementName, text, options);
+        if (long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return new XmlRpcInteger(value);
+        }
+
+        var digits = trimmed.StartsWith('-') || trimmed.StartsWith('+') ? trimmed[1..] : trimmed;
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            throw Invalid($"The integer in <{elementName}> does not fit in 64 bits.");
+        }
+
+        throw Invalid($"<{elementName}> holds '{Abbreviate(text)}', which is not an integer.");
+    }
+
+    // Python accepts exactly "0" and "1", without surrounding whitespace.
+    private static XmlRpcBoolean ParseBoolean(string text) => text switch
+    {
+        "0" => XmlRpcBoolean.False,
+        "1" => XmlRpcBoolean.True,
+        _ => throw Invalid($"<boolean> holds '{Abbreviate(text)}'; it must be 0 or 1."),
+    };
+
+    private static XmlRpcDouble ParseDouble(string elementName, string text, XmlRpcReaderOptions options)
+    {
+        var trimmed = CheckNumberLength(elementName, text, options);
+
+        // Python's float() spellings of the special values (nan, inf, infinity, any case, optionally signed).
+        var unsigned = trimmed.AsSpan();
+        var negative = false;
+        if (unsigned.Length > 0 && unsigned[0] is '+' or '-')
+        {
+            negative = unsigned[0] == '-';
+            unsigned = unsigned[1..];
+        }
+
+        if (unsigned.Equals("nan", StringComparison.OrdinalIgnoreCase))
+        {
+            return new XmlRpcDouble(double.NaN);
+        }
+
+        if (unsigned.Equals("inf", StringComparison.OrdinalIgnoreCase) || unsigned.Equals("infinity", StringComparison.OrdinalIgnoreCase))
+        {
+            return new XmlRpcDouble(negative ? double.NegativeInfinity : double.PositiveInfinity);
+        }
+
+        const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (double.TryParse(trimmed, Style, CultureInfo.InvariantCulture, out var value))
+        {
+            return new XmlRpcDouble(value);
+        }
+
+        throw Invalid($"<{elementName}> holds '{Abbreviate(text)}', which is not a number.");
+    }
+
+    private static XmlRpcDateTime ParseDateTime(string text)
+    {
+        var trimmed = TrimXmlWhitespace(text);
+        if (DateTime.TryParseExact(trimmed, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return new XmlRpcDateTime(value);
+        }
+
+        throw Invalid($"<dateTime.iso8601> holds '{Abbreviate(text)}'; expected a date such as 19980717T14:08:55.");
+    }
+
+    private static XmlRpcBase64 ParseBase64(string text)
+    {
+        // Convert skips the whitespace (line breaks of base64.encodebytes) itself.
+        var buffer = new byte[text.Length / 4 * 3 + 3];
+        if (Convert.TryFromBase64String(text, buffer, out var written))
+        {
+            return new XmlRpcBase64(buffer.AsMemory(0, written));
+        }
+
+        throw Invalid("<base64> does not hold valid base64.");
+    }
+
+    private static XmlRpcNil ParseNil(string text) =>
+        IsXmlWhitespace(text) ? XmlRpcNil.Instance : throw Invalid("<nil/> must be empty.");
+
+    private static string CheckNumberLength(string elementName, string text, XmlRpcReaderOptions options)
+    {
+        if (text.Length > options.MaxNumberLength)
+        {
+            throw new XmlRpcFormatException(
+                XmlRpcFormatError.LimitExceeded,
+                $"The number in <{elementName}> has {text.Length} characters; at most {options.MaxNumberLength} are allowed.");
+        }
+
+        return TrimXmlWhitespace(text);
+    }
+
+    internal static bool IsXmlWhitespace(ReadOnlySpan<char> text) => text.IndexOfAnyExcept(" \t\r\n") < 0;
+
+    private static string TrimXmlWhitespace(string text)
+    {
+        var trimmed = text.AsSpan().Trim(" \t\r\n");
+        return trimmed.Length == text.Length ? text : trimmed.ToString();
+    }
+
+    private static string Abbreviate(string text) => text.Length <= 40 ? text : text[..40] + "...";
+
+    private static XmlRpcFormatException Invalid(string message) => new(XmlRpcFormatError.InvalidValue, message);
+}

@@ -1,0 +1,59 @@
+using System.Buffers;
+using Restarter.XmlRpc.Serialization.Internal;
+
+namespace Restarter.XmlRpc;
+
+/// <summary>
+/// Reads and writes XML-RPC documents. Reading is streaming and asynchronous over an <see cref="System.Xml.XmlReader"/>
+/// that never processes a DTD, bounded by <see cref="XmlRpcReaderOptions"/>; writing produces the bytes Python's
+/// <c>xmlrpc.client.dumps</c> produces for the same values.
+/// </summary>
+public static class XmlRpcSerializer
+{
+    /// <summary>Reads a whole <c>&lt;methodCall&gt;</c> document, up to the end of the stream.</summary>
+    /// <exception cref="XmlRpcFormatException">The bytes are not a valid method call, or a limit was exceeded.</exception>
+    public static async ValueTask<XmlRpcMethodCall> ReadMethodCallAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
+    {
+        using var tokens = OpenTokens(stream, options, cancellationToken);
+        return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodCallAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a whole <c>&lt;methodResponse&gt;</c> document (a value or a fault), up to the end of the stream.</summary>
+    /// <exception cref="XmlRpcFormatException">The bytes are not a valid method response, or a limit was exceeded.</exception>
+    public static async ValueTask<XmlRpcMethodResponse> ReadMethodResponseAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
+    {
+        using var tokens = OpenTokens(stream, options, cancellationToken);
+        return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodResponseAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a <c>&lt;methodCall&gt;</c> as UTF-8.</summary>
+    /// <exception cref="XmlRpcFormatException">
+    /// A string holds a character XML 1.0 cannot carry, or an array or struct contains itself; nothing was written.
+    /// </exception>
+    public static void WriteMethodCall(IBufferWriter<byte> output, XmlRpcMethodCall call)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(call);
+        XmlRpcMessageWriter.WriteMethodCall(output, call);
+    }
+
+    /// <summary>Writes a <c>&lt;methodResponse&gt;</c> (a value or a fault) as UTF-8.</summary>
+    /// <exception cref="XmlRpcFormatException">
+    /// A string holds a character XML 1.0 cannot carry, or an array or struct contains itself; nothing was written.
+    /// </exception>
+    public static void WriteMethodResponse(IBufferWriter<byte> output, XmlRpcMethodResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(response);
+        XmlRpcMessageWriter.WriteMethodResponse(output, response);
+    }
+
+    private static XmlRpcTokenReader OpenTokens(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var limited = new LengthLimitedStream(stream, options.MaxDocumentBytes, cancellationToken);
+        return new XmlRpcTokenReader(SafeXmlReaderFactory.Create(limited));
+    }
+}

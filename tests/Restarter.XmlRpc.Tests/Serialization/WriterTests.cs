@@ -1,0 +1,91 @@
+using System.Buffers;
+using Restarter.XmlRpc.Serialization.Internal;
+
+namespace Restarter.XmlRpc.Tests.Serialization;
+
+public class WriterTests
+{
+    [Theory]
+    [InlineData(0x0000, "nul")]
+    [InlineData(0x0007, "bell")]
+    [InlineData(0xD800, "lone high surrogate")]
+    [InlineData(0xDC00, "lone low surrogate")]
+    [InlineData(0xD83D, "")]
+    [InlineData(0xFFFE, "non-character")]
+    public void A_string_XML_cannot_carry_is_refused_before_any_byte_is_written(int codeUnit, string after)
+    {
+        // Built here: xunit would replace a lone surrogate in [InlineData] strings while serialising test cases.
+        var text = "before " + (char)codeUnit + after;
+        var output = new ArrayBufferWriter<byte>();
+        var value = new XmlRpcArray().Add("fine").Add(new XmlRpcStruct().Add("deep", text));
+
+        var exception = Assert.Throws<XmlRpcFormatException>(() => XmlRpcSerializer.WriteMethodResponse(output, XmlRpcMethodResponse.Success(value)));
+
+        Assert.Equal(XmlRpcFormatError.InvalidValue, exception.Error);
+        Assert.Equal(0, output.WrittenCount);
+    }
+
+    [Fact]
+    public void A_member_name_or_method_name_XML_cannot_carry_is_refused()
+    {
+        var output = new ArrayBufferWriter<byte>();
+
+        Assert.Throws<XmlRpcFormatException>(() => XmlRpcSerializer.WriteMethodResponse(output, XmlRpcMethodResponse.Success(new XmlRpcStruct().Add("a\0", 1))));
+        Assert.Throws<XmlRpcFormatException>(() => XmlRpcSerializer.WriteMethodCall(output, new XmlRpcMethodCall("x\u0001", [])));
+        Assert.Equal(0, output.WrittenCount);
+    }
+
+    [Fact]
+    public void An_array_that_contains_itself_is_refused_as_Python_refuses_recursive_lists()
+    {
+        var array = new XmlRpcArray().Add(1);
+        array.Add(new XmlRpcStruct().Add("self", array));
+
+        var exception = Assert.Throws<XmlRpcFormatException>(() => Codec.Response(array));
+
+        Assert.Equal(XmlRpcFormatError.InvalidValue, exception.Error);
+    }
+
+    [Fact]
+    public void The_same_value_twice_is_not_a_cycle()
+    {
+        var shared = new XmlRpcArray().Add(1);
+
+        var document = Codec.Text(Codec.Response(new XmlRpcArray().Add(shared).Add(shared)));
+
+        Assert.Equal(2, document.Split("<int>1</int>").Length - 1);
+    }
+
+    [Fact]
+    public void Integers_beyond_32_bits_are_written_as_i8()
+    {
+        Assert.Contains("<value><int>2147483647</int></value>", Codec.Text(Codec.Response(int.MaxValue)));
+        Assert.Contains("<value><i8>2147483648</i8></value>", Codec.Text(Codec.Response((long)int.MaxValue + 1)));
+        Assert.Contains("<value><i8>-9223372036854775808</i8></value>", Codec.Text(Codec.Response(long.MinValue)));
+    }
+
+    [Theory]
+    [InlineData(0.1, "0.1")]
+    [InlineData(1e100, "1e+100")]
+    [InlineData(-0.0, "-0.0")]
+    [InlineData(1e16, "1e+16")]
+    [InlineData(1e15, "1000000000000000.0")]
+    [InlineData(1e-4, "0.0001")]
+    [InlineData(1e-5, "1e-05")]
+    [InlineData(1234.5, "1234.5")]
+    [InlineData(123e-310, "1.23e-308")]
+    [InlineData(double.NaN, "nan")]
+    [InlineData(double.NegativeInfinity, "-inf")]
+    public void Doubles_are_formatted_as_Python_repr(double value, string expected) =>
+        Assert.Equal(expected, PythonFloatFormatter.Format(value));
+
+    [Fact]
+    public void A_large_string_is_written_in_chunks_without_splitting_surrogate_pairs()
+    {
+        var text = string.Concat(Enumerable.Repeat("a😀", 10_000)) + "&";
+
+        var document = Codec.Text(Codec.Response(text));
+
+        Assert.Contains("<value><string>" + text[..^1] + "&amp;</string></value>", document);
+    }
+}
