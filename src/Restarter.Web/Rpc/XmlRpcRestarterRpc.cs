@@ -95,7 +95,12 @@ internal sealed partial class XmlRpcRestarterRpc : IRestarterRpc
             var reason = e.InnerException is SocketException socket ? socket.Message : e.Message;
             throw new RpcCallException(RpcFailure.Unreachable, $"The RPC server is unreachable: {reason}", e);
         }
-        catch (Exception e) when (e is FormatException or InvalidDataException or IOException)
+        catch (IOException e)
+        {
+            LogUnreachable(method, e.Message);
+            throw new RpcCallException(RpcFailure.Unreachable, $"The RPC server broke off its answer to {method}.", e);
+        }
+        catch (Exception e) when (e is XmlRpcFormatException or FormatException)
         {
             LogMalformed(method, e.Message);
             throw new RpcCallException(RpcFailure.Malformed, $"The RPC server's answer to {method} is not a usable XML-RPC response.", e);
