@@ -19,7 +19,7 @@ public class ServerOnPrivateBus : IAsyncLifetime
 
     protected virtual IDictionary<string, string> Environment => new Dictionary<string, string>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Env = await SystemdOnPrivateBus.StartAsync();
         Server = await ServerProcess.StartAsync(["--Restarter:BusAddress=" + Env.Bus.Address, .. Arguments], Environment);
@@ -34,7 +34,7 @@ public class ServerOnPrivateBus : IAsyncLifetime
         Systemd.JobResult = _ => "done";
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Server.DisposeAsync();
         await Env.DisposeAsync();

@@ -73,29 +73,33 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// the server is exec'd (same process) on the first connection and finds the socket as fd 3 with LISTEN_FDS=1.
     /// Only the variables in <paramref name="environment"/> (and HOME, PATH) reach the server, as under systemd.
     /// </summary>
-    public static async Task<ServerProcess> StartSocketActivatedAsync(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    public static Task<ServerProcess> StartSocketActivatedAsync(IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    {
+        var environmentWithRoot = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root)
+        {
+            environmentWithRoot["DOTNET_ROOT"] = root;
+        }
+
+        return StartSocketActivatedCommandAsync([DotnetHost, ServerAssembly, .. arguments], environmentWithRoot);
+    }
+
+    /// <summary>Any command (the legacy Python server too) under <c>systemd-socket-activate</c> on a free loopback port.</summary>
+    public static async Task<ServerProcess> StartSocketActivatedCommandAsync(IEnumerable<string> command, IDictionary<string, string> environment)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("systemd-socket-activate") { WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add("-l");
         start.ArgumentList.Add($"127.0.0.1:{port}");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in environment)
         {
             start.ArgumentList.Add("-E");
             start.ArgumentList.Add($"{name}={value}");
         }
 
-        if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root)
+        foreach (var part in command)
         {
-            start.ArgumentList.Add("-E");
-            start.ArgumentList.Add($"DOTNET_ROOT={root}");
-        }
-
-        start.ArgumentList.Add(DotnetHost);
-        start.ArgumentList.Add(ServerAssembly);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
+            start.ArgumentList.Add(part);
         }
 
         var server = Launch(start, environment: null, new Uri($"http://127.0.0.1:{port}/"));
