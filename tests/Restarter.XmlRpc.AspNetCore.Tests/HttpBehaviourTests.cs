@@ -79,6 +79,7 @@ public sealed class HttpBehaviourTests : IAsyncLifetime
         using var response = await _app.PostAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(Recorder.Calls);
+        Assert.Contains(_logs.Entries, e => e.EventId.Name == "RequestTooLarge" && e.Level == LogLevel.Information && e.Message.Contains("Content-Length", StringComparison.Ordinal));
         await AssertStillAnswersAsync();
     }
 
