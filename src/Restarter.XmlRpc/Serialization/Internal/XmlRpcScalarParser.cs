@@ -132,7 +132,7 @@ internal static class XmlRpcScalarParser
         return trimmed.Length == text.Length ? text : trimmed.ToString();
     }
 
-    private static string Abbreviate(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    private static string Abbreviate(string text) => XmlTextValidator.Abbreviate(text);
 
     private static XmlRpcFormatException Invalid(string message) => new(XmlRpcFormatError.InvalidValue, message);
 }

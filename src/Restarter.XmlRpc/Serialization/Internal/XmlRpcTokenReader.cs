@@ -142,9 +142,9 @@ internal sealed class XmlRpcTokenReader(XmlReader reader) : IDisposable
 
         if (exception.InnerException is ArgumentException)
         {
-            return new XmlRpcFormatException(XmlRpcFormatError.UnsupportedEncoding, exception.Message, exception);
+            return new XmlRpcFormatException(XmlRpcFormatError.UnsupportedEncoding, XmlTextValidator.Escape(exception.Message), exception);
         }
 
-        return new XmlRpcFormatException(XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: " + exception.Message, exception);
+        return new XmlRpcFormatException(XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: " + XmlTextValidator.Escape(exception.Message), exception);
     }
 }
