@@ -107,6 +107,36 @@ public class HostileInputTests
         return Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(document));
     }
 
+    // Found by the fuzzer: once the reader decodes by itself, XmlReader no longer checks the declared name.
+    [Theory]
+    [InlineData("iso-8859\u007f1")]
+    [InlineData("iso%8859-1")]
+    [InlineData("8859-1")]
+    [InlineData("")]
+    [InlineData("utf-8\" x=\"")]
+    public Task A_declared_encoding_that_is_not_an_encoding_name_is_refused(string name) => Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(
+        $"<?xml version='1.0' encoding='{name}'?>" + ValidCall[ValidCall.IndexOf('<', 1)..]));
+
+    [Theory]
+    [InlineData("<?xml version='1.0\u0661\u0662' encoding='iso-8859-1'?>")]
+    [InlineData("<?xml version='2.0'?>")]
+    [InlineData("<?xml encoding='utf-8'?>")]
+    [InlineData("<?xml version='1.0'encoding='utf-8'?>")]
+    [InlineData("<?xml version='1.0' encoding='utf-8' standalone='maybe'?>")]
+    [InlineData("<?xml version='1.0' standalone='yes' encoding='utf-8'?>")]
+    [InlineData("<?xml version='1.0' foo='bar'?>")]
+    [InlineData("<?xml version='1.0\u00e9'?>")]
+    public Task A_malformed_XML_declaration_is_refused(string declaration) => Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(
+        Encoding.UTF8.GetBytes(declaration + ValidCall[ValidCall.IndexOf('<', 1)..])));
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")]
+    [InlineData("<?xml version = '1.0'  encoding = 'utf-8' ?>")]
+    [InlineData("<?xml version='1.0' standalone='no'?>")]
+    [InlineData("<?xml\tversion='1.0'\r\n?>")]
+    public async Task Well_formed_XML_declarations_are_accepted(string declaration) =>
+        Assert.Equal("restart_unit", (await Codec.ReadCallAsync(declaration + ValidCall[ValidCall.IndexOf('<', 1)..])).MethodName);
+
     [Fact]
     public Task A_declared_UTF16_that_is_not_is_refused() => Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(
         "<?xml version='1.0' encoding='UTF-16'?><methodCall><methodName>echo</methodName></methodCall>"));

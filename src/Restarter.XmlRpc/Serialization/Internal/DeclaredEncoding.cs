@@ -80,7 +80,11 @@ internal static class DeclaredEncoding
         return encoding;
     }
 
-    /// <summary>The value of <c>encoding</c> in an ASCII-compatible <c>&lt;?xml ...?&gt;</c> at the very start, or null.</summary>
+    /// <summary>
+    /// The value of <c>encoding</c> in an ASCII-compatible <c>&lt;?xml ...?&gt;</c> at the very start, or null. The whole
+    /// declaration is checked here (version, encoding, standalone, in that order): the reader gets characters and no
+    /// longer looks at it closely.
+    /// </summary>
     private static string? FindDeclaredName(ReadOnlySpan<byte> prolog)
     {
         if (!prolog.StartsWith("<?xml"u8) || prolog.Length < 6 || !IsSpace(prolog[5]))
@@ -91,48 +95,89 @@ internal static class DeclaredEncoding
         var end = prolog.IndexOf("?>"u8);
         if (end < 0)
         {
+            // Longer than the prolog buffer: no real client writes that. XmlReader refuses what is wrong in it.
             return null;
         }
 
-        var declaration = prolog[..end];
-        var at = declaration.IndexOf("encoding"u8);
-        if (at < 0 || !IsSpace(declaration[at - 1]))
+        var rest = prolog[5..end];
+        string? encoding = null;
+        var order = 0;
+        while (true)
         {
-            return null;
-        }
-
-        var rest = declaration[(at + "encoding".Length)..].TrimStart(" \t\r\n"u8);
-        if (rest.Length == 0 || rest[0] != (byte)'=')
-        {
-            return null;
-        }
-
-        rest = rest[1..].TrimStart(" \t\r\n"u8);
-        if (rest.Length == 0 || rest[0] is not ((byte)'"' or (byte)'\''))
-        {
-            return null;
-        }
-
-        var quote = rest[0];
-        rest = rest[1..];
-        var close = rest.IndexOf(quote);
-        if (close <= 0)
-        {
-            return null;
-        }
-
-        // XML's EncName: [A-Za-z] ([A-Za-z0-9._] | '-')*. Anything else is left for XmlReader to refuse.
-        var value = rest[..close];
-        foreach (var b in value)
-        {
-            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'.' or (byte)'_' or (byte)'-'))
+            var trimmed = rest.TrimStart(" \t\r\n"u8);
+            if (trimmed.Length == 0)
             {
-                return null;
+                break;
+            }
+
+            if (trimmed.Length == rest.Length)
+            {
+                throw BadDeclaration("pseudo-attributes must be separated by white space");
+            }
+
+            var nameEnd = trimmed.IndexOfAny(" \t\r\n="u8);
+            var name = nameEnd < 0 ? trimmed : trimmed[..nameEnd];
+            rest = trimmed[name.Length..].TrimStart(" \t\r\n"u8);
+            if (rest.Length == 0 || rest[0] != (byte)'=')
+            {
+                throw BadDeclaration("expected '=' after a pseudo-attribute");
+            }
+
+            rest = rest[1..].TrimStart(" \t\r\n"u8);
+            if (rest.Length == 0 || rest[0] is not ((byte)'"' or (byte)'\''))
+            {
+                throw BadDeclaration("a pseudo-attribute's value must be quoted");
+            }
+
+            var close = rest[1..].IndexOf(rest[0]);
+            if (close < 0)
+            {
+                throw BadDeclaration("a quote is not closed");
+            }
+
+            var value = rest.Slice(1, close);
+            rest = rest[(close + 2)..];
+            if (name.SequenceEqual("version"u8) && order == 0)
+            {
+                if (value.Length < 3 || !value.StartsWith("1."u8) || value[2..].IndexOfAnyExceptInRange((byte)'0', (byte)'9') >= 0)
+                {
+                    throw BadDeclaration("the version must be 1.x");
+                }
+
+                order = 1;
+            }
+            else if (name.SequenceEqual("encoding"u8) && order == 1)
+            {
+                // XML's EncName: [A-Za-z] ([A-Za-z0-9._] | '-')*.
+                if (value.Length == 0 || !char.IsAsciiLetter((char)value[0])
+                    || value.IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"u8) >= 0)
+                {
+                    throw BadDeclaration("the encoding is not a valid encoding name");
+                }
+
+                encoding = Encoding.ASCII.GetString(value);
+                order = 2;
+            }
+            else if (name.SequenceEqual("standalone"u8) && order is 1 or 2)
+            {
+                if (!value.SequenceEqual("yes"u8) && !value.SequenceEqual("no"u8))
+                {
+                    throw BadDeclaration("standalone must be yes or no");
+                }
+
+                order = 3;
+            }
+            else
+            {
+                throw BadDeclaration("expected version, then optionally encoding and standalone");
             }
         }
 
-        return Encoding.ASCII.GetString(value);
+        return order == 0 ? throw BadDeclaration("the version is missing") : encoding;
     }
+
+    private static XmlRpcFormatException BadDeclaration(string why) =>
+        new(XmlRpcFormatError.MalformedXml, $"The document is not well-formed XML: its XML declaration is not well-formed ({why}).");
 
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 }
