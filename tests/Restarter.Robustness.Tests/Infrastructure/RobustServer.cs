@@ -10,13 +10,18 @@ public class RobustServer : ServerOnPrivateBus
 {
     public Uri BaseUrl => Server.BaseAddress!;
 
-    public void Prepare()
+    /// <summary>A clean stand-in systemd with running instances, and one call already made (JIT, bus connection) that restarts nothing.</summary>
+    public async Task PrepareAsync()
     {
         Reset();
         foreach (var id in new[] { "1234", "2222", "4321" })
         {
             Systemd.AddUnit($"example@{id}.service");
         }
+
+        using var warmUp = new NormalCall(BaseUrl);
+        await warmUp.CallAsync("0000");
+        Systemd.Calls.Clear();
     }
 
     /// <summary>The identifiers of every RestartUnit the stand-in systemd received, in order.</summary>
