@@ -28,6 +28,7 @@ public class RobustServer : ServerOnPrivateBus
     public List<string> RestartedIdentifiers() =>
         [.. Systemd.CallsOf("RestartUnit").Select(c => c.FirstArgument!["example@".Length..^".service".Length])];
 
+    /// <summary>The audit lines of <paramref name="method"/>, without the warm-up call's.</summary>
     public IEnumerable<string> AuditLines(string method = "restart_unit") =>
-        Server.Lines.Where(l => l.Contains($"audit {method} ", StringComparison.Ordinal));
+        Server.Lines.Where(l => l.Contains($"audit {method} ", StringComparison.Ordinal) && !l.Contains("identifier=\"0000\"", StringComparison.Ordinal));
 }
