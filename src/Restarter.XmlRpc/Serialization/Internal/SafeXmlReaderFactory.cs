@@ -3,8 +3,9 @@ using System.Xml;
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
-/// Creates the only kind of <see cref="XmlReader"/> the codec uses: asynchronous, no DTD ever processed, no resolver,
-/// comments and processing instructions skipped, encoding taken from the prolog.
+/// Creates the only kind of <see cref="XmlReader"/> the codec uses: no DTD ever processed, no resolver,
+/// comments and processing instructions skipped, encoding taken from the prolog. Synchronous: it reads a document
+/// that <see cref="BufferedDocument"/> has already read into memory.
 /// </summary>
 internal static class SafeXmlReaderFactory
 {
@@ -15,7 +16,7 @@ internal static class SafeXmlReaderFactory
     {
         var settings = new XmlReaderSettings
         {
-            Async = true,
+            Async = false,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             IgnoreComments = true,

@@ -4,12 +4,12 @@ using System.Xml;
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
-/// Flattens an asynchronous <see cref="XmlReader"/> into the few tokens XML-RPC needs: start tag, end tag (also for
+/// Flattens an <see cref="XmlReader"/> over a buffered document into the few tokens XML-RPC needs: start tag, end tag (also for
 /// <c>&lt;x/&gt;</c>), text (adjacent text, CDATA and whitespace merged, as expat hands them to Python), end of
 /// document. Element names are local names: a prefix is dropped, as Python's <c>Unmarshaller</c> does.
 /// Every <see cref="XmlException"/> becomes an <see cref="XmlRpcFormatException"/>.
 /// </summary>
-internal sealed class XmlRpcTokenReader(XmlReader reader) : IDisposable
+internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = null) : IDisposable
 {
     private readonly StringBuilder _text = new();
     private bool _holdCurrentNode;
@@ -73,7 +73,11 @@ internal sealed class XmlRpcTokenReader(XmlReader reader) : IDisposable
         }
     }
 
-    public void Dispose() => reader.Dispose();
+    public void Dispose()
+    {
+        reader.Dispose();
+        owner?.Dispose();
+    }
 
     private XmlRpcTokenKind SetElement(XmlRpcTokenKind kind, string name)
     {
@@ -92,11 +96,13 @@ internal sealed class XmlRpcTokenReader(XmlReader reader) : IDisposable
         return Kind;
     }
 
-    private async ValueTask<bool> ReadNodeAsync()
+    // The document is in memory (BufferedDocument), so the reader is synchronous and these complete at once; they stay
+    // ValueTask-shaped so that the grammar above reads the same either way.
+    private ValueTask<bool> ReadNodeAsync()
     {
         try
         {
-            return await reader.ReadAsync().ConfigureAwait(false);
+            return ValueTask.FromResult(reader.Read());
         }
         catch (XmlException exception)
         {
@@ -104,11 +110,11 @@ internal sealed class XmlRpcTokenReader(XmlReader reader) : IDisposable
         }
     }
 
-    private async ValueTask<string> GetValueAsync()
+    private ValueTask<string> GetValueAsync()
     {
         try
         {
-            return await reader.GetValueAsync().ConfigureAwait(false);
+            return ValueTask.FromResult(reader.Value);
         }
         catch (XmlException exception)
         {
