@@ -47,6 +47,9 @@ def normalise(value):
         return ("dateTime", value.value)
     if isinstance(value, xmlrpc.client.Binary):
         return ("base64", bytes(value.data))
+    if isinstance(value, float):
+        # xmlrpc-c writes 0.375 as 0.37500000000000006: equal to 12 significant digits is equal here.
+        return ("double", float(f"{value:.12g}"))
     return value
 
 

@@ -7,7 +7,7 @@ namespace Restarter.XmlRpc.Tests.Serialization;
 /// (benchmarks/Restarter.Benchmarks measured 104 KB for the 160-byte restart_unit call); buffered and read
 /// synchronously it is a few KB.
 /// </summary>
-public sealed class ReaderAllocationTests
+public sealed class ReaderBufferingTests
 {
     // Byte for byte what Python's xmlrpc.client sends for restart_unit('1234').
     private static readonly byte[] RestartUnitCall = Encoding.UTF8.GetBytes(
@@ -38,5 +38,26 @@ public sealed class ReaderAllocationTests
         var call = await Codec.ReadCallAsync(document);
 
         Assert.Equal(new XmlRpcArray([text, text, 7]), Assert.Single(call.Parameters));
+    }
+
+    [Theory]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(511)]
+    public async Task Surrogate_pairs_across_the_text_buffer_boundary_read_whole(int prefix)
+    {
+        var text = new string('a', prefix) + string.Concat(Enumerable.Repeat("\U0001F600", 300)) + "z";
+
+        var call = await Codec.ReadCallAsync(Codec.Call("echo", text));
+
+        Assert.Equal(new XmlRpcString(text), Assert.Single(call.Parameters));
+    }
+
+    [Fact]
+    public async Task Text_cdata_and_whitespace_merge_and_whitespace_only_values_keep_their_text()
+    {
+        var value = await Codec.ReadValueAsync("<value><array><data>\n<value><string>a<![CDATA[<b>]]>c</string></value>\n<value> \n\t</value><value>\n</value><value></value></data></array></value>");
+
+        Assert.Equal(new XmlRpcArray(["a<b>c", " \n\t", "\n", ""]), value);
     }
 }
