@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,16 @@ public static class RestarterServerHostingExtensions
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
+
+        // Defaults below every other source, so appsettings, environment and command line still override them.
+        configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            },
+        });
 
         var sockets = ListenSource.SystemdSocketCount();
         if (sockets == 0 && ListenSource.ConfiguredAddresses(configuration) is null)
