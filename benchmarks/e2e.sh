@@ -5,7 +5,7 @@
 #
 # Environment:
 #   SERVERS         which servers, in this order (default: all)
-#                   "ceiling ceiling-jit server conformance xmlrpc-c legacy"
+#                   "ceiling ceiling-jit server server-quiet conformance conformance-aot xmlrpc-c legacy"
 #   WARMUP=3 DURATION=10 CONNECTIONS="1 32" COLDSTART_RUNS=5
 #   SKIP_BUILD=1    reuse the binaries under benchmarks/.bin from an earlier run
 #
@@ -17,7 +17,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HERE=$ROOT/benchmarks
 BIN=$HERE/.bin
 OUT=${1:-$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)}
-SERVERS=${SERVERS:-"ceiling ceiling-jit server conformance xmlrpc-c legacy"}
+SERVERS=${SERVERS:-"ceiling ceiling-jit server server-quiet conformance conformance-aot xmlrpc-c legacy"}
 WARMUP=${WARMUP:-3}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-"1 32"}
@@ -39,8 +39,9 @@ if [ "$(nproc)" -lt 2 ]; then echo "e2e.sh: needs 2 cores (server on one, wrk on
 build() {
   log "build: Restarter.Server (NativeAOT)"
   dotnet publish "$ROOT/src/Restarter.Server/Restarter.Server.csproj" -c Release -r linux-x64 -o "$BIN/server" -v q -nologo >"$OUT/build-server.log" 2>&1
-  log "build: ConformanceHost (JIT)"
+  log "build: ConformanceHost (JIT and NativeAOT)"
   dotnet publish "$ROOT/interop/ConformanceHost/ConformanceHost.csproj" -c Release -o "$BIN/conformance" -v q -nologo >"$OUT/build-conformance.log" 2>&1
+  dotnet publish "$ROOT/interop/ConformanceHost/ConformanceHost.csproj" -c Release -r linux-x64 -p:PublishAot=true -o "$BIN/conformance-aot" -v q -nologo >"$OUT/build-conformance-aot.log" 2>&1
   log "build: Kestrel ceiling (NativeAOT and JIT)"
   dotnet publish "$HERE/Restarter.Benchmarks.Kestrel/Restarter.Benchmarks.Kestrel.csproj" -c Release -r linux-x64 -o "$BIN/ceiling" -v q -nologo >"$OUT/build-ceiling.log" 2>&1
   dotnet publish "$HERE/Restarter.Benchmarks.Kestrel/Restarter.Benchmarks.Kestrel.csproj" -c Release -p:PublishAot=false -o "$BIN/ceiling-jit" -v q -nologo >"$OUT/build-ceiling-jit.log" 2>&1
@@ -54,7 +55,7 @@ build() {
 port_of() {
   case $1 in
     conformance) echo 18081 ;; server) echo 18082 ;; xmlrpc-c) echo 18083 ;; legacy) echo 18084 ;;
-    ceiling) echo 18085 ;; ceiling-jit) echo 18086 ;;
+    ceiling) echo 18085 ;; ceiling-jit) echo 18086 ;; server-quiet) echo 18087 ;; conformance-aot) echo 18088 ;;
   esac
 }
 
@@ -65,6 +66,9 @@ command_of() {
     conformance) echo "env ASPNETCORE_URLS=$url $BIN/conformance/ConformanceHost" ;;
     # DBUS_SYSTEM_BUS_ADDRESS: the invalid-id path never reaches the bus; if anything tried, it must fail, not restart.
     server) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark $BIN/server/Restarter.Server" ;;
+    # The same server with ASP.NET Core's own per-request lines (4 at Information) turned off; the audit line stays.
+    server-quiet) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark Logging__LogLevel__Microsoft.AspNetCore=Warning $BIN/server/Restarter.Server" ;;
+    conformance-aot) echo "env ASPNETCORE_URLS=$url $BIN/conformance-aot/ConformanceHost" ;;
     xmlrpc-c) echo "$BIN/abyss_server $(port_of "$1")" ;;
     legacy) echo "/usr/bin/python3 $HERE/legacy/legacy_server.py $(port_of "$1")" ;;
     ceiling) echo "env ASPNETCORE_URLS=$url $BIN/ceiling/Restarter.Benchmarks.Kestrel" ;;
@@ -74,7 +78,7 @@ command_of() {
 
 # Workloads a server answers: Restarter.Server has no echo method.
 workloads_of() {
-  case $1 in server) echo "restart_unit" ;; *) echo "restart_unit echo" ;; esac
+  case $1 in server | server-quiet) echo "restart_unit" ;; *) echo "restart_unit echo" ;; esac
 }
 
 body_of() { case $1 in restart_unit) echo "$PAYLOADS/restart_unit_invalid.xml" ;; echo) echo "$PAYLOADS/echo36k.xml" ;; esac; }
@@ -155,7 +159,7 @@ done
 
 # ---- cold start: process start to first correct answer --------------------------------------------------------------
 printf 'server\tmedian_ms\truns_ms\n' >"$OUT/coldstart.tsv"
-for server in server legacy conformance ceiling; do
+for server in server legacy conformance conformance-aot ceiling; do
   case " $SERVERS " in *" $server "*) ;; *) continue ;; esac
   port=$(port_of "$server")
   log "$server: cold start x$COLDSTART_RUNS"
