@@ -1,3 +1,1 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-await app.RunAsync();
+await ConformanceHost.ConformanceApp.Create(args).RunAsync();

@@ -1,0 +1,52 @@
+namespace Restarter.XmlRpc.AspNetCore.Internal;
+
+/// <summary>A read-only view of a stream that throws <see cref="RequestTooLargeException"/> past a number of bytes.</summary>
+internal sealed class LimitedReadStream(Stream inner, long maxBytes, string what) : Stream
+{
+    private long _read;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => _read;
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+    public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Count(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        _read += read;
+        if (_read > maxBytes)
+        {
+            throw new RequestTooLargeException($"The {what} is larger than the limit of {maxBytes} bytes.");
+        }
+
+        return read;
+    }
+}
