@@ -43,11 +43,11 @@ public sealed class UnitRestarter
             }
 
             var job = await _systemd.RestartUnitAsync(unit, _options.JobMode, cancellationToken).ConfigureAwait(false);
-            return new RestartOutcome(true, RestartOutcome.SuccessMessage, unit, job, "");
+            return new RestartOutcome(true, RestartOutcome.SuccessMessage, unit, job, "", RestartStatus.Queued);
         }
         catch (SystemdCallException e)
         {
-            return new RestartOutcome(false, e.Message, unit, "", "");
+            return new RestartOutcome(false, e.Message, unit, "", "", RestartStatus.BusError);
         }
     }
 
@@ -74,11 +74,11 @@ public sealed class UnitRestarter
                   ?? (outcome.Result == RestartJobOutcome.WaitTimeout
                       ? $"{unit}: no result for job {outcome.JobPath} within {wait.TotalSeconds:0.###} s"
                       : $"{unit}: job {outcome.JobPath} finished with result '{outcome.Result}'");
-            return new RestartOutcome(done, message, unit, outcome.JobPath, outcome.Result);
+            return new RestartOutcome(done, message, unit, outcome.JobPath, outcome.Result, done ? RestartStatus.Done : RestartStatus.JobFailed);
         }
         catch (SystemdCallException e)
         {
-            return new RestartOutcome(false, e.Message, unit, "", "");
+            return new RestartOutcome(false, e.Message, unit, "", "", RestartStatus.BusError);
         }
     }
 
@@ -93,6 +93,6 @@ public sealed class UnitRestarter
         var activeState = await _systemd.GetActiveStateAsync(unit, cancellationToken).ConfigureAwait(false);
         return _runningStates.Contains(activeState)
             ? null
-            : new RestartOutcome(false, $"{unit} is not running ({activeState}): refusing to start it", unit, "", "");
+            : new RestartOutcome(false, $"{unit} is not running ({activeState}): refusing to start it", unit, "", "", RestartStatus.NotRunning);
     }
 }
