@@ -13,7 +13,8 @@ public sealed class XmlRpcReaderOptions
     public int MaxValues { get; set; } = 100_000;
 
     /// <summary>How many characters the text of an integer or double may have.</summary>
-    public int MaxNumberLength { get; set; } = 64;
+    /// <remarks>PHP's xmlrpc-epi writes doubles with <c>%f</c>: the largest double takes 317 characters.</remarks>
+    public int MaxNumberLength { get; set; } = 400;
 
     /// <summary>How many bytes of the stream are read at most; 0 means no limit. Transports usually cap the body before this.</summary>
     public long MaxDocumentBytes { get; set; } = 16 * 1024 * 1024;
