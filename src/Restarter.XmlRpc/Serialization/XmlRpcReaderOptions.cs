@@ -13,7 +13,10 @@ public sealed class XmlRpcReaderOptions
     public int MaxValues { get; set; } = 100_000;
 
     /// <summary>How many characters the text of an integer or double may have.</summary>
-    /// <remarks>PHP's xmlrpc-epi writes doubles with <c>%f</c>: the largest double takes 317 characters.</remarks>
+    /// <remarks>
+    /// Other stacks write doubles without exponents: PHP's xmlrpc-epi with <c>%f</c> (the largest double takes 317
+    /// characters), xmlrpc-c as plain decimals (5e-324 takes 341).
+    /// </remarks>
     public int MaxNumberLength { get; set; } = 400;
 
     /// <summary>How many bytes of the stream are read at most; 0 means no limit. Transports usually cap the body before this.</summary>

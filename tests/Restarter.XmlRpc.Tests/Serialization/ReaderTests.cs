@@ -77,6 +77,16 @@ public class ReaderTests
     }
 
     [Fact]
+    public async Task The_smallest_double_in_xmlrpc_cs_plain_decimals_reads_with_the_default_limits()
+    {
+        var text = "0." + new string('0', 323) + "4940656458412466";
+
+        var value = await Codec.ReadValueAsync($"<value><double>{text}</double></value>");
+
+        Assert.Equal(new XmlRpcDouble(double.Epsilon), value);
+    }
+
+    [Fact]
     public async Task Cancellation_stops_a_read_that_waits_for_bytes()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
