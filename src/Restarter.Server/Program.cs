@@ -1,3 +1,27 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-await app.RunAsync();
+using Microsoft.Extensions.Options;
+using Restarter.Server.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateSlimBuilder(args);
+    builder.AddRestarterServer();
+    var app = builder.Build();
+    app.MapRestarterServer();
+    await app.RunAsync();
+    return 0;
+}
+catch (ServerStartupException e)
+{
+    await Console.Error.WriteLineAsync("Restarter.Server: " + e.Message);
+    return 2;
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync("Restarter.Server: invalid configuration: " + string.Join("; ", e.Failures));
+    return 2;
+}
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+{
+    await Console.Error.WriteLineAsync("Restarter.Server: cannot listen: " + e.Message);
+    return 2;
+}

@@ -41,6 +41,12 @@ public sealed class RestarterOptions
     /// <remarks>Empty (the default) means <c>active</c>, <c>activating</c>, <c>deactivating</c>, <c>reloading</c>, <c>refreshing</c>: anything but stopped or failed.</remarks>
     public string[] RunningStates { get; set; } = [];
 
+    /// <summary>
+    /// Turns HTTP Basic authentication on: the name of a systemd credential (a file in <c>$CREDENTIALS_DIRECTORY</c>, from
+    /// <c>LoadCredential=</c>) or a path to a file, holding <c>user:password</c>. Unset: no authentication (a warning at start).
+    /// </summary>
+    public string? BasicAuthCredential { get; set; }
+
     /// <summary>The longest wait <c>restart_unit_and_wait</c> accepts.</summary>
     public TimeSpan MaxRestartWait { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -27,7 +27,7 @@ public sealed partial class RestartAudit
         var text = AuditText.Identifier(identifier);
         var unit = outcome.Unit ?? "-";
         var job = outcome.JobPath.Length > 0 ? outcome.JobPath : "-";
-        var message = AuditText.Quote(outcome.Message);
+        var message = AuditText.Quote(outcome.Message, AuditText.MaxMessageCharacters);
         if (outcome.Success)
         {
             LogGranted(method, client, user, text, unit, Outcome(outcome.Status), job, message);

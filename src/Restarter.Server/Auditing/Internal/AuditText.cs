@@ -11,7 +11,11 @@ namespace Restarter.Server.Auditing.Internal;
 /// </summary>
 internal static class AuditText
 {
+    /// <summary>How much of a received identifier is shown; a real one has 4 characters.</summary>
     public const int MaxCharacters = 64;
+
+    /// <summary>How much of a message (D-Bus error texts run to about 200 characters) is shown.</summary>
+    public const int MaxMessageCharacters = 512;
 
     /// <summary>The identifier as received: a string quoted and escaped, an integer as is, any other type by its type name and value.</summary>
     public static string Identifier(XmlRpcValue? value) => value switch
@@ -27,15 +31,15 @@ internal static class AuditText
     };
 
     /// <summary>A free text (a D-Bus error message, a user name) quoted and escaped.</summary>
-    public static string Quote(string? text)
+    public static string Quote(string? text, int maxCharacters = MaxCharacters)
     {
         if (text is null)
         {
             return "-";
         }
 
-        var builder = new StringBuilder(Math.Min(text.Length, MaxCharacters) + 2).Append('"');
-        var shown = Math.Min(text.Length, MaxCharacters);
+        var shown = Math.Min(text.Length, maxCharacters);
+        var builder = new StringBuilder(shown + 2).Append('"');
         for (var i = 0; i < shown; i++)
         {
             var c = text[i];

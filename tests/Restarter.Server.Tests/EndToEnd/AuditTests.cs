@@ -1,0 +1,72 @@
+using Restarter.Server.Tests.Infrastructure;
+
+namespace Restarter.Server.Tests.EndToEnd;
+
+/// <summary>The audit record the server process writes to stdout for each restart request.</summary>
+public sealed class AuditTests : IClassFixture<ServerOnPrivateBus>
+{
+    private readonly ServerOnPrivateBus _server;
+
+    public AuditTests(ServerOnPrivateBus server)
+    {
+        _server = server;
+        _server.Reset();
+    }
+
+    [Fact]
+    public async Task A_queued_restart_is_one_line_with_client_identifier_unit_outcome_and_job()
+    {
+        _server.Systemd.AddUnit("example@4321.service");
+
+        await PythonClient.RunAsync(_server.Url, "out(proxy.restart_unit('4321'))");
+        var line = await _server.Server.WaitForLineAsync(l => l.Contains("unit=example@4321.service", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        Assert.Matches(
+            """info: Restarter\.Audit\[100\] audit restart_unit client=127\.0\.0\.1:[0-9]+ user=- identifier="4321" unit=example@4321\.service outcome=queued job=/org/freedesktop/systemd1/job/[0-9]+ message="success"$""",
+            line);
+    }
+
+    [Fact]
+    public async Task A_hostile_identifier_is_escaped_and_cannot_break_the_line()
+    {
+        await PythonClient.RunAsync(_server.Url, @"out(proxy.restart_unit('12\n34 outcome=queued \u0661""\\'))");
+        var line = await _server.Server.WaitForLineAsync(l => l.Contains("identifier=\"12", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        Assert.Contains("audit restart_unit client=127.0.0.1:", line, StringComparison.Ordinal);
+        Assert.EndsWith(
+            " user=- identifier=\"12\\n34 outcome=queued \\u0661\\\"\\\\\" unit=- outcome=invalid-identifier job=- message=\"invalid identifier\"",
+            line);
+        Assert.Contains("warn: Restarter.Audit[101]", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_non_string_identifier_is_recorded_with_its_type()
+    {
+        await RawXmlRpc.PostAsync(_server.Server.BaseAddress!, RawXmlRpc.Call("restart_unit", "<base64>OTg3Ng==</base64>"));
+        var line = await _server.Server.WaitForLineAsync(l => l.Contains("OTg3Ng==", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        Assert.Contains("""identifier=base64:"OTg3Ng==" unit=- outcome=invalid-identifier""", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_restart_records_the_reason()
+    {
+        _server.Systemd.AddUnit("example@5151.service", "failed", "failed");
+
+        await PythonClient.RunAsync(_server.Url, "out(proxy.restart_unit(5151))");
+        var line = await _server.Server.WaitForLineAsync(l => l.Contains("unit=example@5151.service", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        Assert.Contains("""identifier=5151 unit=example@5151.service outcome=not-running job=- message="example@5151.service is not running (failed): refusing to start it" """.TrimEnd(), line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restart_and_wait_is_audited_with_its_result()
+    {
+        _server.Systemd.AddUnit("example@6161.service");
+
+        await PythonClient.RunAsync(_server.Url, "out(proxy.restart_unit_and_wait('6161', 5))");
+        var line = await _server.Server.WaitForLineAsync(l => l.Contains("unit=example@6161.service", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        Assert.Matches("""audit restart_unit_and_wait client=127\.0\.0\.1:[0-9]+ user=- identifier="6161" unit=example@6161\.service outcome=done job=/org/freedesktop/systemd1/job/[0-9]+ message="success"$""", line);
+    }
+}
