@@ -15,6 +15,12 @@ namespace Restarter.XmlRpc;
 /// status other than 200, <see cref="XmlRpcFormatException"/> for an answer that is not an XML-RPC response (or
 /// exceeds a limit), <see cref="HttpRequestException"/> or <see cref="IOException"/> for the network, and
 /// <see cref="TaskCanceledException"/> for cancellation and <see cref="XmlRpcClientOptions.Timeout"/>.
+/// <para>
+/// HTTP/1.0 servers such as Python's <c>SimpleXMLRPCServer</c> close the connection after every answer, but
+/// <see cref="SocketsHttpHandler"/> still pools it. A call that lands on such a dead connection is retried once, as
+/// Python's own client does; under concurrent calls that is not always enough, so give the handler
+/// <c>PooledConnectionLifetime = TimeSpan.Zero</c> when the server speaks HTTP/1.0.
+/// </para>
 /// </remarks>
 public sealed class XmlRpcClient
 {
@@ -90,8 +96,7 @@ public sealed class XmlRpcClient
         var token = deadline?.Token ?? cancellationToken;
         try
         {
-            using var request = CreateRequest(call);
-            using var response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
+            using var response = await SendAsync(call, token).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 throw new XmlRpcTransportException(response.StatusCode, response.ReasonPhrase, _address.RequestUri);
@@ -104,6 +109,27 @@ public sealed class XmlRpcClient
             var message = $"The XML-RPC call {call.MethodName} to {_address.RequestUri} did not complete within {_options.Timeout.TotalSeconds:0.###} s.";
             throw new TaskCanceledException(message, new TimeoutException(message, e));
         }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(XmlRpcMethodCall call, CancellationToken cancellationToken)
+    {
+        using (var request = CreateRequest(call))
+        {
+            try
+            {
+                return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded && !cancellationToken.IsCancellationRequested)
+            {
+                // The connection closed before a single byte of answer. SocketsHttpHandler pools the connections of
+                // HTTP/1.0 answers, which Python's SimpleXMLRPCServer closes after each call, so a quick next call can
+                // land on a dead one (measured: a quarter of sequential calls). Python's Transport.request retries once
+                // on RemoteDisconnected for the same reason; so do we.
+            }
+        }
+
+        using var retry = CreateRequest(call);
+        return await _httpClient.SendAsync(retry, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
     }
 
     private HttpRequestMessage CreateRequest(XmlRpcMethodCall call)
