@@ -250,7 +250,13 @@ out += ['', '## What each check covers', '',
         '## Divergences that are the foreign stack\'s own (tolerated, and only these)', '']
 for key, title in stacks:
     for text in notes.get(key, []):
-        out.append(f'- **{title}**: {text}')
+        if '(ours' not in text:
+            out.append(f'- **{title}**: {text}')
+out += ['', '## Differences that are ours, on purpose', '']
+for key, title in stacks:
+    for text in notes.get(key, []):
+        if '(ours' in text:
+            out.append(f'- **{title}**: {text}')
 if failures:
     out += ['', '## Failures in the last run', ''] + [f'- `{f.split(" ", 1)[0]}` {f.split(" ", 1)[1] if " " in f else ""}' for f in failures]
 out += ['', '## Stacks measured', '', versions, '']

@@ -286,7 +286,8 @@ int main(void) {
         report(t, "no-credentials-401", http_status(auth, NULL, NULL, 401));
         report(t, "wrong-secret-401", http_status(auth, user, wrong, 401));
     }
-    printf("NOTE c xmlrpc-c writes doubles as plain decimals of at most 16 significant digits (1.7976931348623157e308 as 1.79769313486231e308, -0.0 as 0), reads subnormal doubles such as 5e-324 as an error and 1e-05 as 1.0000000000000001e-05 and refuses characters beyond the Basic Multilingual Plane in either direction (theirs); a small <i8> comes back as <int> (ours by design, as Python does)\n");
+    printf("NOTE c xmlrpc-c writes doubles as plain decimals of at most 16 significant digits (1.7976931348623157e308 as 1.79769313486231e308, -0.0 as 0), reads subnormal doubles such as 5e-324 as an error and 1e-05 as 1.0000000000000001e-05 and refuses characters beyond the Basic Multilingual Plane in either direction (theirs)\n");
+    printf("NOTE c a small <i8> (7) comes back as <int>: the value model keeps the number, not the tag, and writes <int> while it fits 32 bits, as Python's SimpleXMLRPCServer does (ours, by design)\n");
     xmlrpc_client_destroy(client);
     xmlrpc_client_teardown_global_const();
     xmlrpc_env_clean(&env);

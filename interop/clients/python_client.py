@@ -253,3 +253,5 @@ def main():
 
 if __name__ == '__main__':
     main()
+    print("NOTE python xmlrpc.client refuses to send integers beyond 32 bits (OverflowError), so <i8> is only read, never sent (theirs)")
+    print("NOTE python '1234\\n' is refused as an invalid identifier where the legacy server's ^[0-9]{4}$ let it through to systemd (ours, a fix)")
