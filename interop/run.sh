@@ -75,12 +75,11 @@ wait_port_line() {  # wait_port_line LOGFILE PID: the port a server printed as "
 cd "$ROOT"
 
 # --- build our side (JIT, not AOT) and the foreign pieces that need building
+# Interop.slnf: ConformanceHost, Restarter.Server and ClientProbe (and what they reference) in one build.
 built=1
-for proj in interop/ConformanceHost/ConformanceHost.csproj src/Restarter.Server/Restarter.Server.csproj interop/ClientProbe/ClientProbe.csproj; do
-  if ! dotnet build "$proj" -c "$CONFIGURATION" --nologo -v quiet > "$WORK/build.log" 2>&1; then
-    fail "harness/build/$(basename "$proj" .csproj) $(grep -m3 -E 'error' "$WORK/build.log" | tr '\n' ' ')"; built=0
-  fi
-done
+if ! dotnet build interop/Interop.slnf -c "$CONFIGURATION" --nologo -v quiet > "$WORK/build.log" 2>&1; then
+  fail "harness/build $(grep -m3 -E 'error' "$WORK/build.log" | tr '\n' ' ')"; built=0
+fi
 bin() { echo "$ROOT/$1/bin/$CONFIGURATION/net10.0/$(basename "$1").dll"; }
 
 if [ ! -d interop/node/node_modules/xmlrpc ] || [ interop/node/package-lock.json -nt interop/node/node_modules/.package-lock.json ]; then
