@@ -244,7 +244,7 @@ out += ['', '## What each check covers', '',
         '- **restart_unit**: valid and invalid ids as strings and ints get the legacy answers; a fault arrives as the '
         "stack's fault type; Basic auth: right credentials pass, none or a wrong secret get HTTP 401.",
         '- **Python** also: multicall (with a fault inside), introspection, gzip both ways, the validator1 suite, and the '
-        "same answers as the legacy server for the same ids. **Bottle**: the seed's web app answers the same JSON in front "
+        "same answers and fault texts as the legacy server for the same calls (odd ids and arities included). **Bottle**: the seed's web app answers the same JSON in front "
         'of our server as in front of the legacy one.', '',
         '## Divergences that are the foreign stack\'s own (tolerated, and only these)', '']
 for key, title in stacks:

@@ -92,6 +92,19 @@ def expect_dbus_failure(call):
     return check
 
 
+def same_outcome(ours, legacy):
+    """The answer or the fault (code and text) of our server equals the legacy server's."""
+    def outcome(call):
+        try:
+            return ('answer', call())
+        except Fault as f:
+            return ('fault', f.faultCode, f.faultString)
+    def check():
+        a, b = outcome(ours), outcome(legacy)
+        return None if a == b else f'ours: {a!r}, legacy: {b!r}'
+    return check
+
+
 def expect_fault(call):
     def check():
         try:
@@ -240,6 +253,15 @@ def main():
                 report(t, f'same-answer-as-legacy-{ident!r}'.replace(' ', '_'),
                        expect_answer(lambda ident=ident: p.restart_unit(ident), lp.restart_unit(ident)))
 
+            # Faults and odd argument types: the same fault codes and texts (SimpleXMLRPCServer's), the same answers.
+            odd = {'unknown-method': lambda q: q.no_such_method(), 'no-argument': lambda q: q.restart_unit(),
+                   'two-arguments': lambda q: q.restart_unit('1234', '5678'), 'struct-id': lambda q: q.restart_unit({'id': '1234'}),
+                   'boolean-id': lambda q: q.restart_unit(True), 'double-id': lambda q: q.restart_unit(1234.0),
+                   'array-id': lambda q: q.restart_unit(['1234'])}
+            for name, f in odd.items():
+                report(t, f'same-outcome-as-legacy-{name}', same_outcome(lambda f=f: f(p), lambda f=f: f(lp)))
+        # The legacy server took <base64>MTIzNA==</base64> as '1234' (str of the Binary); ours refuses it.
+        report(t, 'base64-id-refused', expect_answer(lambda: p.restart_unit(Binary(b'1234')), {'success': False, 'message': 'invalid identifier'}))
         # The legacy regex ^[0-9]{4}$ let '1234\n' through to systemd; ours refuses it (a fix, not a divergence to hide).
         report(t, 'trailing-newline-refused', expect_answer(lambda: p.restart_unit('1234\n'), {'success': False, 'message': 'invalid identifier'}))
 
@@ -254,4 +276,4 @@ def main():
 if __name__ == '__main__':
     main()
     print("NOTE python xmlrpc.client refuses to send integers beyond 32 bits (OverflowError), so <i8> is only read, never sent (theirs)")
-    print("NOTE python '1234\\n' is refused as an invalid identifier where the legacy server's ^[0-9]{4}$ let it through to systemd (ours, a fix)")
+    print("NOTE python '1234\\n' is refused as an invalid identifier where the legacy server's ^[0-9]{4}$ let it through to systemd, and so is a base64 id, which the legacy server read as str(Binary) (ours, fixes)")
