@@ -64,7 +64,7 @@ start() {  # start NAME LOGFILE COMMAND... ; sets LAST_PID
 
 wait_port_line() {  # wait_port_line LOGFILE PID: the port a server printed as "PORT n"
   local i
-  for i in $(seq 1 100); do
+  for i in $(seq 1 300); do
     grep -m1 -oP '^PORT \K[0-9]+' "$1" && return 0
     kill -0 "$2" 2>/dev/null || return 1
     sleep 0.1
@@ -93,7 +93,7 @@ gcc -O1 -Wall -Werror -o "$WORK/c_server" interop/servers/xmlrpc_c_server.c $(xm
 
 # --- start everything. No D-Bus anywhere: every bus address points at a socket that does not exist, so a valid id
 # gets {false, <D-Bus error>} from our server and from the legacy one alike, and nothing is ever restarted.
-read -r P_CONF P_SERVER P_AUTH P_LEGACY P_BOTTLE P_BOTTLE_LEGACY P_BOTTLE_AUTH <<< "$(free_ports 7)"
+read -r P_CONF P_SERVER P_AUTH P_LEGACY P_BOTTLE P_BOTTLE_LEGACY P_BOTTLE_AUTH P_PHP <<< "$(free_ports 8)"
 NO_BUS="unix:path=$WORK/no-such-bus"
 AUTH_USER=interop AUTH_SECRET="s3cret-$RANDOM$RANDOM"
 printf '%s:%s\n' "$AUTH_USER" "$AUTH_SECRET" > "$WORK/rpc.credential"
@@ -122,15 +122,21 @@ LEGACY_PID=$LAST_PID
 wait_http "http://127.0.0.1:$P_LEGACY/" "$LEGACY_PID" && LEGACY_URL="http://127.0.0.1:$P_LEGACY/" ||
   fail "harness/start/legacy-python-server $(tail -c 600 "$WORK/legacy.log" | tr '\n' ' ')"
 
-C_SERVER_URL= NODE_SERVER_URL=
-if [ -x "$WORK/c_server" ]; then
-  start c-server "$WORK/c_server.log" "$WORK/c_server"
-  port=$(wait_port_line "$WORK/c_server.log" "$LAST_PID") && C_SERVER_URL="http://127.0.0.1:$port/RPC2" ||
-    fail "harness/start/xmlrpc-c-server $(tail -c 600 "$WORK/c_server.log" | tr '\n' ' ')"
-fi
-start node-server "$WORK/node_server.log" node interop/servers/node_server.js
-port=$(wait_port_line "$WORK/node_server.log" "$LAST_PID") && NODE_SERVER_URL="http://127.0.0.1:$port/" ||
-  fail "harness/start/node-server $(tail -c 600 "$WORK/node_server.log" | tr '\n' ' ')"
+# Their servers, for our client: each prints "PORT n" once it listens (PHP's built-in server gets a port instead).
+declare -A THEIR_SERVER_URL=()
+start_their_server() {  # start_their_server STACK PATH_SUFFIX COMMAND...
+  local port
+  start "$1-server" "$WORK/$1_server.log" "${@:3}"
+  if port=$(wait_port_line "$WORK/$1_server.log" "$LAST_PID"); then THEIR_SERVER_URL[$1]="http://127.0.0.1:$port$2"
+  else fail "harness/start/$1-server $(tail -c 600 "$WORK/$1_server.log" | tr '\n' ' ')"; fi
+}
+[ -x "$WORK/c_server" ] && start_their_server c /RPC2 "$WORK/c_server"
+start_their_server node / node interop/servers/node_server.js
+start_their_server perl / perl interop/servers/perl_server.pl
+start_their_server ruby /RPC2 ruby interop/servers/ruby_server.rb
+start php-server "$WORK/php_server.log" php -S "127.0.0.1:$P_PHP" interop/servers/php_server.php
+wait_http "http://127.0.0.1:$P_PHP/" "$LAST_PID" && THEIR_SERVER_URL[php]="http://127.0.0.1:$P_PHP/" ||
+  fail "harness/start/php-server $(tail -c 600 "$WORK/php_server.log" | tr '\n' ' ')"
 
 # --- 1. their clients, our servers
 export CONFORMANCE_URL SERVER_URL AUTH_URL LEGACY_URL AUTH_USER AUTH_SECRET
@@ -182,8 +188,9 @@ fi
 if [ $built = 1 ]; then
   PROBE=$(bin interop/ClientProbe)
   [ -n "$LEGACY_URL" ] && run_client python/client "0 1" dotnet "$PROBE" python "$LEGACY_URL"
-  [ -n "$C_SERVER_URL" ] && run_client c/client "0 1" dotnet "$PROBE" c "$C_SERVER_URL"
-  [ -n "$NODE_SERVER_URL" ] && run_client node/client "0 1" dotnet "$PROBE" node "$NODE_SERVER_URL"
+  for stack in perl ruby php c node; do
+    [ -n "${THEIR_SERVER_URL[$stack]:-}" ] && run_client $stack/client "0 1" dotnet "$PROBE" $stack "${THEIR_SERVER_URL[$stack]}"
+  done
 fi
 
 # --- 3. the table
@@ -227,7 +234,7 @@ out = ['# interop: six foreign XML-RPC stacks against Restarter, both ways', '',
        'Their clients call `interop/ConformanceHost` (echo, validator1.*, a stand-in `restart_unit`, system.*) and '
        '`src/Restarter.Server` (no D-Bus: a valid id answers `{false, <D-Bus error>}`, as the legacy server does without a '
        'bus; a second instance requires Basic auth). Our `XmlRpcClient` (`interop/ClientProbe`) calls the legacy Python '
-       '`Service` on `SimpleXMLRPCServer` (`interop/servers/legacy_server.py`), an xmlrpc-c Abyss server and a Node server '
+       '`Service` on `SimpleXMLRPCServer` (`interop/servers/legacy_server.py`) and each other stack\'s own server (XMLRPC::Lite daemon, ruby-xmlrpc on WEBrick, xmlrpc-epi under `php -S`, xmlrpc-c Abyss, Node) '
        '(`interop/servers/`). Each cell counts the checks that passed out of those run; "—" means the stack has no such '
        'direction here.', '',
        '| stack | ' + ' | '.join(c[1] for c in columns) + ' |', '|---|' + '---|' * len(columns)]
