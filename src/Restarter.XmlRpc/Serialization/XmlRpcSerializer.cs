@@ -62,7 +62,9 @@ public static class XmlRpcSerializer
         {
             var bytes = document.Bytes;
             var encoding = DeclaredEncoding.Detect(bytes[..Math.Min(bytes.Length, DeclaredEncoding.MaxPrologBytes)]);
-            var text = new StreamReader(document.OpenRead(), encoding, detectEncodingFromByteOrderMarks: false);
+            // The bytes are already in memory: a buffer larger than the document would only be allocated for nothing.
+            var text = new StreamReader(
+                document.OpenRead(), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: Math.Clamp(bytes.Length, 128, 4096));
             return new XmlRpcTokenReader(CreateXmlReader(text), document);
         }
         catch
