@@ -14,7 +14,7 @@ public static class XmlRpcSerializer
     /// <exception cref="XmlRpcFormatException">The bytes are not a valid method call, or a limit was exceeded.</exception>
     public static async ValueTask<XmlRpcMethodCall> ReadMethodCallAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
     {
-        using var tokens = OpenTokens(stream, options, cancellationToken);
+        using var tokens = await OpenTokensAsync(stream, options, cancellationToken).ConfigureAwait(false);
         return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodCallAsync().ConfigureAwait(false);
     }
 
@@ -22,7 +22,7 @@ public static class XmlRpcSerializer
     /// <exception cref="XmlRpcFormatException">The bytes are not a valid method response, or a limit was exceeded.</exception>
     public static async ValueTask<XmlRpcMethodResponse> ReadMethodResponseAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
     {
-        using var tokens = OpenTokens(stream, options, cancellationToken);
+        using var tokens = await OpenTokensAsync(stream, options, cancellationToken).ConfigureAwait(false);
         return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodResponseAsync().ConfigureAwait(false);
     }
 
@@ -48,12 +48,35 @@ public static class XmlRpcSerializer
         XmlRpcMessageWriter.WriteMethodResponse(output, response);
     }
 
-    private static XmlRpcTokenReader OpenTokens(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken)
+    private static async ValueTask<XmlRpcTokenReader> OpenTokensAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var limited = new LengthLimitedStream(stream, options.MaxDocumentBytes, cancellationToken);
-        return new XmlRpcTokenReader(SafeXmlReaderFactory.Create(limited));
+
+        // Read up to the end of the XML declaration (its first '>'), to decode with the encoding it declares.
+        var prolog = new byte[DeclaredEncoding.MaxPrologBytes];
+        var length = 0;
+        while (length < prolog.Length)
+        {
+            var read = await limited.ReadAsync(prolog.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            var sawEnd = prolog.AsSpan(length, read).Contains((byte)'>');
+            length += read;
+            if (sawEnd)
+            {
+                break;
+            }
+        }
+
+        var encoding = DeclaredEncoding.Detect(prolog.AsSpan(0, length));
+        var text = new StreamReader(
+            new PrologReplayStream(prolog, length, limited), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        return new XmlRpcTokenReader(SafeXmlReaderFactory.Create(text));
     }
 }

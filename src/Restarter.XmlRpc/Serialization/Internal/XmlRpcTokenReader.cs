@@ -7,7 +7,7 @@ namespace Restarter.XmlRpc.Serialization.Internal;
 /// Flattens an asynchronous <see cref="XmlReader"/> into the few tokens XML-RPC needs: start tag, end tag (also for
 /// <c>&lt;x/&gt;</c>), text (adjacent text, CDATA and whitespace merged, as expat hands them to Python), end of
 /// document. Element names are local names: a prefix is dropped, as Python's <c>Unmarshaller</c> does.
-/// Every <see cref="XmlException"/> becomes an <see cref="XmlRpcFormatException"/>.
+/// Every <see cref="XmlException"/> (and every byte the strict decoder refuses) becomes an <see cref="XmlRpcFormatException"/>.
 /// </summary>
 internal sealed class XmlRpcTokenReader(XmlReader reader) : IDisposable
 {
@@ -102,6 +102,10 @@ internal sealed class XmlRpcTokenReader(XmlReader reader) : IDisposable
         {
             throw Translate(exception);
         }
+        catch (DecoderFallbackException exception)
+        {
+            throw InvalidBytes(exception);
+        }
     }
 
     private async ValueTask<string> GetValueAsync()
@@ -114,10 +118,22 @@ internal sealed class XmlRpcTokenReader(XmlReader reader) : IDisposable
         {
             throw Translate(exception);
         }
+        catch (DecoderFallbackException exception)
+        {
+            throw InvalidBytes(exception);
+        }
     }
+
+    private static XmlRpcFormatException InvalidBytes(DecoderFallbackException exception) => new(
+        XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: it holds bytes that are invalid in its encoding. " + exception.Message, exception);
 
     private XmlRpcFormatException Translate(XmlException exception)
     {
+        if (exception.InnerException is DecoderFallbackException invalidBytes)
+        {
+            return InvalidBytes(invalidBytes);
+        }
+
         if (!_sawRoot && DtdProhibitedDetector.IsDtdProhibited(exception))
         {
             return new XmlRpcFormatException(
@@ -126,9 +142,9 @@ internal sealed class XmlRpcTokenReader(XmlReader reader) : IDisposable
 
         if (exception.InnerException is ArgumentException)
         {
-            return new XmlRpcFormatException(XmlRpcFormatError.UnsupportedEncoding, exception.Message, exception);
+            return new XmlRpcFormatException(XmlRpcFormatError.UnsupportedEncoding, XmlTextValidator.Escape(exception.Message), exception);
         }
 
-        return new XmlRpcFormatException(XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: " + exception.Message, exception);
+        return new XmlRpcFormatException(XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: " + XmlTextValidator.Escape(exception.Message), exception);
     }
 }
