@@ -1,11 +1,14 @@
 using System.Buffers;
+using System.Text;
+using System.Xml;
 using Restarter.XmlRpc.Serialization.Internal;
 
 namespace Restarter.XmlRpc;
 
 /// <summary>
-/// Reads and writes XML-RPC documents. Reading is streaming and asynchronous over an <see cref="System.Xml.XmlReader"/>
-/// that never processes a DTD, bounded by <see cref="XmlRpcReaderOptions"/>; writing produces the bytes Python's
+/// Reads and writes XML-RPC documents. Reading takes the bytes asynchronously (bounded by
+/// <see cref="XmlRpcReaderOptions.MaxDocumentBytes"/>) into pooled memory, then parses them forward-only with an
+/// <see cref="System.Xml.XmlReader"/> that never processes a DTD, bounded by the other <see cref="XmlRpcReaderOptions"/>; writing produces the bytes Python's
 /// <c>xmlrpc.client.dumps</c> produces for the same values.
 /// </summary>
 public static class XmlRpcSerializer
@@ -14,7 +17,7 @@ public static class XmlRpcSerializer
     /// <exception cref="XmlRpcFormatException">The bytes are not a valid method call, or a limit was exceeded.</exception>
     public static async ValueTask<XmlRpcMethodCall> ReadMethodCallAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
     {
-        using var tokens = OpenTokens(stream, options, cancellationToken);
+        using var tokens = await OpenTokensAsync(stream, options, cancellationToken).ConfigureAwait(false);
         return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodCallAsync().ConfigureAwait(false);
     }
 
@@ -22,7 +25,7 @@ public static class XmlRpcSerializer
     /// <exception cref="XmlRpcFormatException">The bytes are not a valid method response, or a limit was exceeded.</exception>
     public static async ValueTask<XmlRpcMethodResponse> ReadMethodResponseAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
     {
-        using var tokens = OpenTokens(stream, options, cancellationToken);
+        using var tokens = await OpenTokensAsync(stream, options, cancellationToken).ConfigureAwait(false);
         return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodResponseAsync().ConfigureAwait(false);
     }
 
@@ -48,12 +51,41 @@ public static class XmlRpcSerializer
         XmlRpcMessageWriter.WriteMethodResponse(output, response);
     }
 
-    private static XmlRpcTokenReader OpenTokens(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken)
+    private static async ValueTask<XmlRpcTokenReader> OpenTokensAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var limited = new LengthLimitedStream(stream, options.MaxDocumentBytes, cancellationToken);
-        return new XmlRpcTokenReader(SafeXmlReaderFactory.Create(limited));
+        var document = await BufferedDocument.ReadToEndAsync(limited, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var bytes = document.Bytes;
+            var encoding = DeclaredEncoding.Detect(bytes[..Math.Min(bytes.Length, DeclaredEncoding.MaxPrologBytes)]);
+            var text = new StreamReader(document.OpenRead(), encoding, detectEncodingFromByteOrderMarks: false);
+            return new XmlRpcTokenReader(CreateXmlReader(text), document);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
+
+    // A synchronous XmlReader decodes its first buffer while it is created, so the strict decoder can refuse bytes here.
+    private static XmlReader CreateXmlReader(TextReader text)
+    {
+        try
+        {
+            return SafeXmlReaderFactory.Create(text);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw XmlRpcTokenReader.InvalidBytes(e);
+        }
+        catch (XmlException e) when (e.InnerException is DecoderFallbackException invalidBytes)
+        {
+            throw XmlRpcTokenReader.InvalidBytes(invalidBytes);
+        }
     }
 }

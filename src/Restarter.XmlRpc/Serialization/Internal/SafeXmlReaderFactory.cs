@@ -3,32 +3,34 @@ using System.Xml;
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
-/// Creates the only kind of <see cref="XmlReader"/> the codec uses: asynchronous, no DTD ever processed, no resolver,
-/// comments and processing instructions skipped, encoding taken from the prolog.
+/// Creates the only kind of <see cref="XmlReader"/> the codec uses: no DTD ever processed, no resolver, comments and
+/// processing instructions skipped. Synchronous: it reads a document that <see cref="BufferedDocument"/> has already
+/// read into memory. It reads characters: the bytes are decoded by <see cref="DeclaredEncoding"/>'s strict decoder,
+/// and the declaration's <c>encoding</c> is not looked at again.
 /// </summary>
 internal static class SafeXmlReaderFactory
 {
     /// <summary>Apache XML-RPC's extensions namespace, pre-declared so that <c>&lt;ex:nil/&gt;</c> reads even when a client forgets <c>xmlns:ex</c>.</summary>
     public const string ApacheExtensionsNamespace = "http://ws.apache.org/xmlrpc/namespaces/extensions";
 
-    public static XmlReader Create(Stream stream)
+    public static XmlReader Create(TextReader text)
     {
         var settings = new XmlReaderSettings
         {
-            Async = true,
+            Async = false,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = false,
             CheckCharacters = true,
-            CloseInput = false,
+            CloseInput = true,
             ConformanceLevel = ConformanceLevel.Document,
         };
 
         var names = new NameTable();
         var namespaces = new XmlNamespaceManager(names);
         namespaces.AddNamespace("ex", ApacheExtensionsNamespace);
-        return XmlReader.Create(stream, settings, new XmlParserContext(names, namespaces, xmlLang: null, XmlSpace.None));
+        return XmlReader.Create(text, settings, new XmlParserContext(names, namespaces, xmlLang: null, XmlSpace.None));
     }
 }

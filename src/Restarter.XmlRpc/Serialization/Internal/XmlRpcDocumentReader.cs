@@ -262,7 +262,7 @@ internal sealed class XmlRpcDocumentReader(XmlRpcTokenReader tokens, XmlRpcReade
         var token = await tokens.ReadAsync().ConfigureAwait(false);
         if (token == XmlRpcTokenKind.Text)
         {
-            if (!XmlRpcScalarParser.IsXmlWhitespace(tokens.Text))
+            if (!tokens.IsWhitespace)
             {
                 throw Invalid($"Unexpected text '{Abbreviate(tokens.Text)}' between elements.");
             }
@@ -311,7 +311,7 @@ internal sealed class XmlRpcDocumentReader(XmlRpcTokenReader tokens, XmlRpcReade
 
     private static XmlRpcFormatException Invalid(string message) => new(XmlRpcFormatError.InvalidDocument, message);
 
-    private static string Abbreviate(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    private static string Abbreviate(string text) => XmlTextValidator.Abbreviate(text);
 
     /// <summary>An array or struct whose end tag has not been read yet.</summary>
     private sealed class OpenContainer
