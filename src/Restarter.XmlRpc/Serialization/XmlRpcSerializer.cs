@@ -16,7 +16,7 @@ public static class XmlRpcSerializer
     public static async ValueTask<XmlRpcMethodCall> ReadMethodCallAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
     {
         using var tokens = await OpenTokensAsync(stream, options, cancellationToken).ConfigureAwait(false);
-        return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodCallAsync().ConfigureAwait(false);
+        return new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodCall();
     }
 
     /// <summary>Reads a whole <c>&lt;methodResponse&gt;</c> document (a value or a fault), up to the end of the stream.</summary>
@@ -24,7 +24,7 @@ public static class XmlRpcSerializer
     public static async ValueTask<XmlRpcMethodResponse> ReadMethodResponseAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
     {
         using var tokens = await OpenTokensAsync(stream, options, cancellationToken).ConfigureAwait(false);
-        return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodResponseAsync().ConfigureAwait(false);
+        return new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodResponse();
     }
 
     /// <summary>Writes a <c>&lt;methodCall&gt;</c> as UTF-8.</summary>

@@ -31,7 +31,7 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
     /// <summary>Whether a text token is only XML whitespace (space, tab, CR, LF); true for other tokens.</summary>
     public bool IsWhitespace => XmlRpcScalarParser.IsXmlWhitespace(_text.AsSpan(0, _textLength));
 
-    public async ValueTask<XmlRpcTokenKind> ReadAsync()
+    public XmlRpcTokenKind Read()
     {
         if (_pendingEndElement is not null)
         {
@@ -43,7 +43,7 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
         _textLength = 0;
         while (true)
         {
-            if (!_holdCurrentNode && !await ReadNodeAsync().ConfigureAwait(false))
+            if (!_holdCurrentNode && !ReadNode())
             {
                 if (_textLength > 0)
                 {
@@ -144,13 +144,11 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
         }
     }
 
-    // The document is in memory (BufferedDocument), so the reader is synchronous and these complete at once; they stay
-    // ValueTask-shaped so that the grammar above reads the same either way.
-    private ValueTask<bool> ReadNodeAsync()
+    private bool ReadNode()
     {
         try
         {
-            return ValueTask.FromResult(reader.Read());
+            return reader.Read();
         }
         catch (XmlException exception)
         {
