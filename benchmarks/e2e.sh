@@ -8,6 +8,7 @@
 #                   "ceiling ceiling-jit server server-quiet conformance conformance-aot xmlrpc-c legacy"
 #   WARMUP=3 DURATION=10 CONNECTIONS="1 32" COLDSTART_RUNS=5
 #   SKIP_BUILD=1    reuse the binaries under benchmarks/.bin from an earlier run
+#   BUILD_ONLY=1    build the binaries and stop (build early, measure when the machine is quiet)
 #
 # Needs: dotnet, wrk, taskset, gcc, libxmlrpc-core-c3-dev, /usr/bin/python3 with python3-dbus, clang and zlib1g-dev
 # (NativeAOT). Installs nothing: see docs/performance.md for the apt-get line. Sends traffic to 127.0.0.1 only.
@@ -50,6 +51,7 @@ build() {
   gcc -O2 -Wall -o "$BIN/abyss_server" "$HERE/xmlrpc-c/abyss_server.c" $(xmlrpc-c-config abyss-server --libs)
 }
 [ "${SKIP_BUILD:-0}" = 1 ] || build
+if [ "${BUILD_ONLY:-0}" = 1 ]; then log "built into $BIN"; exit 0; fi
 
 # ---- servers --------------------------------------------------------------------------------------------------------
 port_of() {
