@@ -12,9 +12,9 @@ PACKAGES=(
   # the real-systemd sandbox
   systemd-container debootstrap
   # foreign XML-RPC stacks for interop/
-  ruby ruby-xmlrpc libxmlrpc-lite-perl php-cli php-xmlrpc libxmlrpc-core-c3-dev
+  ruby ruby-xmlrpc libxmlrpc-lite-perl php-cli php-xmlrpc libxmlrpc-core-c3-dev gcc libc6-dev
   # benchmarks
-  wrk hyperfine
+  wrk hyperfine util-linux
   curl ca-certificates
 )
 

@@ -46,6 +46,7 @@ public sealed partial class RestartAudit
         RestartStatus.Done => "done",
         RestartStatus.JobFailed => "job-failed",
         RestartStatus.BusError => "bus-error",
+        RestartStatus.ClientGone => "client-gone",
         _ => "unknown",
     };
 

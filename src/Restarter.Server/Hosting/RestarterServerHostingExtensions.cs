@@ -8,6 +8,7 @@ using Restarter.Server.Auditing;
 using Restarter.Server.Authentication;
 using Restarter.Server.Hosting.Internal;
 using Restarter.Server.Rpc;
+using Restarter.Server.Rpc.Internal;
 
 namespace Restarter.Server.Hosting;
 
@@ -64,6 +65,7 @@ public static class RestarterServerHostingExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<RestartAudit>();
         services.AddScoped<RestarterService>();
+        services.AddSingleton<ServiceFaults>();
         services.AddXmlRpc();
 
         if (section[nameof(RestarterOptions.BasicAuthCredential)] is { } setting && !string.IsNullOrWhiteSpace(setting))

@@ -11,4 +11,7 @@ public sealed record RestartOutcome(bool Success, string Message, string? Unit, 
     public const string SuccessMessage = "success";
 
     public static RestartOutcome InvalidIdentifier { get; } = new(false, UnitIdentifier.InvalidMessage, null, "", "", RestartStatus.InvalidIdentifier);
+
+    /// <summary>The client went away while we waited; a restart may or may not have been queued.</summary>
+    public static RestartOutcome ClientGone { get; } = new(false, "the client went away before the answer", null, "", "", RestartStatus.ClientGone);
 }

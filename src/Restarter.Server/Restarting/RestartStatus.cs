@@ -20,4 +20,7 @@ public enum RestartStatus
 
     /// <summary>A D-Bus call failed (refused by polkit, no bus, timeout...).</summary>
     BusError,
+
+    /// <summary>The client disconnected while the server waited for the job's result.</summary>
+    ClientGone,
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Restarter.Server.Auditing;
 using Restarter.Server.Restarting;
+using Restarter.Server.Rpc.Internal;
 using Restarter.Server.Systemd;
 using Restarter.XmlRpc;
 
@@ -13,18 +14,23 @@ namespace Restarter.Server.Rpc;
 /// (<c>str(identifier)</c>); see <see cref="UnitIdentifier.TextOf"/>.
 /// </summary>
 [XmlRpcService(PythonClassName = "Service")]
-public sealed partial class RestarterService(
+internal sealed partial class RestarterService(
     UnitRestarter restarter,
     SystemdClient systemd,
     RestartAudit audit,
     IHttpContextAccessor http,
+    ServiceFaults faults,
     IOptions<RestarterOptions> options)
 {
     /// <summary>Restarts example@ID.service (the configured template) if it is running. Answers {success, message}.</summary>
+    /// <remarks>
+    /// Not cancelled when the client goes away: the restart may already be with systemd, and the audit record must say so.
+    /// Every D-Bus call has its own timeout (<see cref="RestarterOptions.CallTimeout"/>).
+    /// </remarks>
     [XmlRpcMethod("restart_unit")]
-    public async Task<RestartUnitAnswer> RestartUnit(XmlRpcValue identifier, CancellationToken cancellationToken)
+    public async Task<RestartUnitAnswer> RestartUnit(XmlRpcValue identifier)
     {
-        var outcome = await restarter.RestartAsync(UnitIdentifier.TextOf(identifier), cancellationToken).ConfigureAwait(false);
+        var outcome = await restarter.RestartAsync(UnitIdentifier.TextOf(identifier), CancellationToken.None).ConfigureAwait(false);
         audit.Record("restart_unit", http.HttpContext, identifier, outcome);
         return new RestartUnitAnswer(outcome.Success, outcome.Message);
     }
@@ -36,10 +42,20 @@ public sealed partial class RestarterService(
         var longest = options.Value.MaxRestartWait;
         if (timeout_seconds < 1 || timeout_seconds > longest.TotalSeconds)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"timeout_seconds must be between 1 and {longest.TotalSeconds:0}, got {timeout_seconds}"));
+            throw faults.InvalidArgument(string.Create(CultureInfo.InvariantCulture, $"timeout_seconds must be between 1 and {longest.TotalSeconds:0}, got {timeout_seconds}"));
         }
 
-        var outcome = await restarter.RestartAndWaitAsync(UnitIdentifier.TextOf(identifier), TimeSpan.FromSeconds(timeout_seconds), cancellationToken).ConfigureAwait(false);
+        RestartOutcome outcome;
+        try
+        {
+            outcome = await restarter.RestartAndWaitAsync(UnitIdentifier.TextOf(identifier), TimeSpan.FromSeconds(timeout_seconds), cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            audit.Record("restart_unit_and_wait", http.HttpContext, identifier, RestartOutcome.ClientGone);
+            throw;
+        }
+
         audit.Record("restart_unit_and_wait", http.HttpContext, identifier, outcome);
         return new RestartAndWaitAnswer(outcome.Success, outcome.Message, outcome.JobPath, outcome.Result);
     }
@@ -51,18 +67,34 @@ public sealed partial class RestarterService(
         var text = UnitIdentifier.TextOf(identifier);
         if (!UnitIdentifier.IsValid(text))
         {
-            throw new ArgumentException(UnitIdentifier.InvalidMessage);
+            throw faults.InvalidArgument(UnitIdentifier.InvalidMessage);
         }
 
-        var state = await systemd.GetUnitStateAsync(restarter.Template.UnitFor(text), cancellationToken).ConfigureAwait(false);
-        return UnitStateAnswer.From(text, state);
+        try
+        {
+            var state = await systemd.GetUnitStateAsync(restarter.Template.UnitFor(text), cancellationToken).ConfigureAwait(false);
+            return UnitStateAnswer.From(text, state);
+        }
+        catch (SystemdCallException e)
+        {
+            throw faults.SystemdFailed(e);
+        }
     }
 
     /// <summary>The instances of the template that systemd has loaded, with their states, sorted by identifier.</summary>
     [XmlRpcMethod("list_units")]
     public async Task<List<UnitStateAnswer>> ListUnits(CancellationToken cancellationToken)
     {
-        var states = await systemd.ListUnitsAsync(restarter.Template.Pattern, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<UnitState> states;
+        try
+        {
+            states = await systemd.ListUnitsAsync(restarter.Template.Pattern, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SystemdCallException e)
+        {
+            throw faults.SystemdFailed(e);
+        }
+
         var answers = new List<UnitStateAnswer>(states.Count);
         foreach (var state in states)
         {

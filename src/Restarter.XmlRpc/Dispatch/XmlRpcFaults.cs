@@ -14,6 +14,9 @@ public static class XmlRpcFaults
     public static XmlRpcFault ForRequestError(XmlRpcFaultStyle style, XmlRpcRequestError error, string message)
     {
         ArgumentNullException.ThrowIfNull(message);
+
+        // The message may quote the bad input; the fault must still be writable.
+        message = Serialization.Internal.XmlTextValidator.Escape(message);
         if (style == XmlRpcFaultStyle.Python)
         {
             return new XmlRpcFault(XmlRpcFaultCodes.Python, error switch

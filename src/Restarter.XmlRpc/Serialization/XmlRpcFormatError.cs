@@ -3,7 +3,7 @@ namespace Restarter.XmlRpc;
 /// <summary>What was wrong with an XML-RPC document that could not be read (or a value that cannot be written).</summary>
 public enum XmlRpcFormatError
 {
-    /// <summary>The bytes are not well-formed XML: truncated, trailing junk after the root, bad characters, invalid UTF-8.</summary>
+    /// <summary>The bytes are not well-formed XML: truncated, trailing junk after the root, bad characters, bytes invalid in the document's encoding.</summary>
     MalformedXml,
 
     /// <summary>Well-formed XML that is not an XML-RPC document of the expected kind: wrong root, missing or unexpected elements.</summary>

@@ -12,8 +12,14 @@ public sealed class XmlRpcReaderOptions
     /// <summary>How many values and struct members one document may hold, all levels together.</summary>
     public int MaxValues { get; set; } = 100_000;
 
-    /// <summary>How many characters the text of an integer or double may have.</summary>
+    /// <summary>How many characters the text of an integer (<c>int</c>, <c>i4</c>, <c>i8</c>...) may have.</summary>
     public int MaxNumberLength { get; set; } = 64;
+
+    /// <summary>
+    /// How many characters the text of a <c>&lt;double&gt;</c> may have. Larger than for integers because some writers
+    /// print doubles without an exponent: PHP writes 1e100 as 108 characters, the largest double takes 317.
+    /// </summary>
+    public int MaxDoubleLength { get; set; } = 350;
 
     /// <summary>How many bytes of the stream are read at most; 0 means no limit. Transports usually cap the body before this.</summary>
     public long MaxDocumentBytes { get; set; } = 16 * 1024 * 1024;
@@ -23,6 +29,7 @@ public sealed class XmlRpcReaderOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxDepth, nameof(MaxDepth));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxValues, nameof(MaxValues));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxNumberLength, nameof(MaxNumberLength));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxDoubleLength, nameof(MaxDoubleLength));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxDocumentBytes, nameof(MaxDocumentBytes));
     }
 }

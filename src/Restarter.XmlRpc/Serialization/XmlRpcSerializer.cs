@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Text;
+using System.Xml;
 using Restarter.XmlRpc.Serialization.Internal;
 
 namespace Restarter.XmlRpc;
@@ -58,7 +60,22 @@ public static class XmlRpcSerializer
         var document = await BufferedDocument.ReadToEndAsync(limited, cancellationToken).ConfigureAwait(false);
         try
         {
-            return new XmlRpcTokenReader(SafeXmlReaderFactory.Create(document.OpenRead()), document);
+            // Decode with the encoding the byte order mark or the XML declaration names, strictly.
+            var bytes = document.Bytes;
+            var encoding = DeclaredEncoding.Detect(bytes[..Math.Min(bytes.Length, DeclaredEncoding.MaxPrologBytes)]);
+            var text = new StreamReader(
+                document.OpenRead(), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: Math.Clamp(bytes.Length, 128, 4096), leaveOpen: false);
+            return new XmlRpcTokenReader(SafeXmlReaderFactory.Create(text), document);
+        }
+        catch (DecoderFallbackException e)
+        {
+            document.Dispose();
+            throw XmlRpcTokenReader.InvalidBytes(e);
+        }
+        catch (XmlException e)
+        {
+            document.Dispose();
+            throw XmlRpcTokenReader.Translate(e, sawRoot: false);
         }
         catch
         {

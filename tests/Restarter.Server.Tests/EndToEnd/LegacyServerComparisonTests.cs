@@ -122,6 +122,45 @@ public sealed class LegacyServerComparisonTests : IClassFixture<LegacyServerComp
         Assert.Equal("example@1234\n.service", _servers.Systemd.CallsOf("RestartUnit").Single().FirstArgument);
     }
 
+    [Fact]
+    public async Task Divergence_the_legacy_server_expands_a_dtd_entity_into_an_identifier_we_refuse_the_document()
+    {
+        _servers.Systemd.AddUnit("example@1234.service");
+        const string request = """<?xml version="1.0"?><!DOCTYPE methodCall [<!ENTITY id "1234">]><methodCall><methodName>restart_unit</methodName><params><param><value><string>&id;</string></value></param></params></methodCall>""";
+
+        var ours = await RawXmlRpc.PostAsync(_servers.Server.BaseAddress!, request);
+        Assert.Empty(_servers.Systemd.Calls);
+        var legacy = await RawXmlRpc.PostAsync(_servers.Legacy.BaseAddress!, request);
+
+        Assert.Contains("<fault>", ours.Body, StringComparison.Ordinal);
+        Assert.Equal(RawXmlRpc.LegacyAnswer(true, "success"), legacy.Body);
+        Assert.Equal("example@1234.service", _servers.Systemd.CallsOf("RestartUnit").Single().FirstArgument);
+    }
+
+    [Fact]
+    public async Task Divergence_a_chunked_request_body_gets_a_500_from_the_legacy_server_an_answer_from_ours()
+    {
+        _servers.Systemd.AddUnit("example@1234.service");
+        var request = System.Text.Encoding.UTF8.GetBytes(RawXmlRpc.Call("restart_unit", "<string>1234</string>"));
+
+        async Task<(HttpStatusCode, string)> PostChunkedAsync(Uri url)
+        {
+            using var http = new HttpClient();
+            using var content = new StreamContent(new MemoryStream(request));
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/xml");
+            using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+            message.Headers.TransferEncodingChunked = true;
+            var response = await http.SendAsync(message);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var ours = await PostChunkedAsync(_servers.Server.BaseAddress!);
+        var legacy = await PostChunkedAsync(_servers.Legacy.BaseAddress!);
+
+        Assert.Equal((HttpStatusCode.OK, RawXmlRpc.LegacyAnswer(true, "success")), ours);
+        Assert.Equal(HttpStatusCode.InternalServerError, legacy.Item1);
+    }
+
     /// <summary>Our server and the legacy one (under systemd-socket-activate, as its unit ran it) on one private bus.</summary>
     public sealed class BothServers : ServerOnPrivateBus
     {

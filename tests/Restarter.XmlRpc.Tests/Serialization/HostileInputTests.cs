@@ -85,6 +85,99 @@ public class HostileInputTests
         return Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(document));
     }
 
+    // XmlReader decodes a declared encoding with a replacement fallback: 0xE9 in US-ASCII became '?' and the call went on.
+    [Theory]
+    [InlineData("US-ASCII", new byte[] { 0xE9 })]
+    [InlineData("us-ascii", new byte[] { 0x80 })]
+    [InlineData("utf-8", new byte[] { 0xC3, 0x28 })]
+    [InlineData("UTF-8", new byte[] { 0xF8, 0x88, 0x80, 0x80, 0x80 })]
+    public Task Bytes_invalid_in_the_declared_encoding_are_refused(string encoding, byte[] bad)
+    {
+        var document = Encoding.ASCII.GetBytes($"<?xml version='1.0' encoding='{encoding}'?><methodCall><methodName>restart_unit</methodName><params><param><value><string>12")
+            .Concat(bad).Concat(Encoding.ASCII.GetBytes("4</string></value></param></params></methodCall>")).ToArray();
+        return Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(document));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF }, new byte[] { 0xFF })]
+    [InlineData(new byte[0], new byte[] { 0xE2, 0x82 })] // a sequence cut short by the end of the document
+    public Task Invalid_UTF8_after_the_root_or_behind_a_byte_order_mark_is_refused(byte[] before, byte[] after)
+    {
+        var document = before.Concat(Encoding.UTF8.GetBytes(ValidCall)).Concat(after).ToArray();
+        return Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(document));
+    }
+
+    // Found by the fuzzer: once the reader decodes by itself, XmlReader no longer checks the declared name.
+    [Theory]
+    [InlineData("iso-8859\u007f1")]
+    [InlineData("iso%8859-1")]
+    [InlineData("8859-1")]
+    [InlineData("")]
+    [InlineData("utf-8\" x=\"")]
+    public Task A_declared_encoding_that_is_not_an_encoding_name_is_refused(string name) => Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(
+        $"<?xml version='1.0' encoding='{name}'?>" + ValidCall[ValidCall.IndexOf('<', 1)..]));
+
+    [Theory]
+    [InlineData("<?xml version='1.0\u0661\u0662' encoding='iso-8859-1'?>")]
+    [InlineData("<?xml version='2.0'?>")]
+    [InlineData("<?xml encoding='utf-8'?>")]
+    [InlineData("<?xml version='1.0'encoding='utf-8'?>")]
+    [InlineData("<?xml version='1.0' encoding='utf-8' standalone='maybe'?>")]
+    [InlineData("<?xml version='1.0' standalone='yes' encoding='utf-8'?>")]
+    [InlineData("<?xml version='1.0' foo='bar'?>")]
+    [InlineData("<?xml version='1.0\u00e9'?>")]
+    public Task A_malformed_XML_declaration_is_refused(string declaration) => Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(
+        Encoding.UTF8.GetBytes(declaration + ValidCall[ValidCall.IndexOf('<', 1)..])));
+
+    [Theory]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>")]
+    [InlineData("<?xml version = '1.0'  encoding = 'utf-8' ?>")]
+    [InlineData("<?xml version='1.0' standalone='no'?>")]
+    [InlineData("<?xml\tversion='1.0'\r\n?>")]
+    public async Task Well_formed_XML_declarations_are_accepted(string declaration) =>
+        Assert.Equal("restart_unit", (await Codec.ReadCallAsync(declaration + ValidCall[ValidCall.IndexOf('<', 1)..])).MethodName);
+
+    [Fact]
+    public Task A_declared_UTF16_that_is_not_is_refused() => Codec.AssertFailsAsync(XmlRpcFormatError.MalformedXml, () => Codec.ReadCallAsync(
+        "<?xml version='1.0' encoding='UTF-16'?><methodCall><methodName>echo</methodName></methodCall>"));
+
+    [Theory]
+    [InlineData("UTF-16LE", false)]
+    [InlineData("UTF-16BE", true)]
+    public async Task UTF16_without_a_byte_order_mark_is_read(string name, bool bigEndian)
+    {
+        var document = new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes(
+            $"<?xml version='1.0' encoding='{name}'?><methodCall><methodName>echo</methodName><params><param><value>é</value></param></params></methodCall>");
+        Assert.Equal(new XmlRpcString("é"), (await Codec.ReadCallAsync(document)).Parameters.Single());
+    }
+
+    [Fact]
+    public async Task A_declaration_split_across_reads_is_honoured()
+    {
+        var document = Encoding.Latin1.GetBytes("<?xml version='1.0' encoding='ISO-8859-1'?><methodCall><methodName>echo</methodName><params><param><value>é</value></param></params></methodCall>");
+        var call = await XmlRpcSerializer.ReadMethodCallAsync(new OneByteStream(document), Codec.Defaults);
+        Assert.Equal(new XmlRpcString("é"), call.Parameters.Single());
+    }
+
+    // PHP's xmlrpc_encode writes doubles with %f: 1e100 is 108 characters, the largest double 316.
+    [Theory]
+    [InlineData(1e100)]
+    [InlineData(double.MaxValue)]
+    [InlineData(-double.MaxValue)]
+    public async Task Doubles_written_without_an_exponent_are_read(double value)
+    {
+        var text = value.ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(text.Length > 64);
+        Assert.Equal(new XmlRpcDouble(value), await Codec.ReadValueAsync($"<value><double>{text}</double></value>"));
+    }
+
+    [Theory]
+    [InlineData("double", 351)]
+    [InlineData("int", 65)]
+    [InlineData("i4", 65)]
+    public Task Numbers_beyond_their_length_limit_are_refused(string type, int length) =>
+        Codec.AssertFailsAsync(XmlRpcFormatError.LimitExceeded, () => Codec.ReadValueAsync($"<value><{type}>{new string('1', length)}</{type}></value>"));
+
     [Fact]
     public Task An_unsupported_encoding_is_refused() => Codec.AssertFailsAsync(XmlRpcFormatError.UnsupportedEncoding, () => Codec.ReadCallAsync(
         "<?xml version='1.0' encoding='x-no-such-charset'?><methodCall><methodName>echo</methodName></methodCall>"));
@@ -189,4 +282,13 @@ public class HostileInputTests
         Codec.AssertFailsAsync(XmlRpcFormatError.InvalidDocument, () => Codec.ReadResponseAsync(document));
 
     private static string Repeat(string text, int count) => new StringBuilder(text.Length * count).Insert(0, text, count).ToString();
+
+    /// <summary>Hands out one byte per read, as a slow network would.</summary>
+    private sealed class OneByteStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(1, buffer.Length)]);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(1, buffer.Length)], cancellationToken);
+    }
 }

@@ -3,16 +3,18 @@ using System.Xml;
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
-/// Creates the only kind of <see cref="XmlReader"/> the codec uses: no DTD ever processed, no resolver,
-/// comments and processing instructions skipped, encoding taken from the prolog. Synchronous: it reads a document
-/// that <see cref="BufferedDocument"/> has already read into memory.
+/// Creates the only kind of <see cref="XmlReader"/> the codec uses: no DTD ever processed, no resolver, comments and
+/// processing instructions skipped. It reads characters: the bytes were decoded by <see cref="DeclaredEncoding"/>'s
+/// strict decoder, and the declaration's <c>encoding</c> is not looked at again. Synchronous: the characters come from
+/// a document <see cref="BufferedDocument"/> already holds in memory (an asynchronous XmlReader allocates ~100 KB of
+/// buffers per document, however small).
 /// </summary>
 internal static class SafeXmlReaderFactory
 {
     /// <summary>Apache XML-RPC's extensions namespace, pre-declared so that <c>&lt;ex:nil/&gt;</c> reads even when a client forgets <c>xmlns:ex</c>.</summary>
     public const string ApacheExtensionsNamespace = "http://ws.apache.org/xmlrpc/namespaces/extensions";
 
-    public static XmlReader Create(Stream stream)
+    public static XmlReader Create(TextReader text)
     {
         var settings = new XmlReaderSettings
         {
@@ -23,13 +25,13 @@ internal static class SafeXmlReaderFactory
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = false,
             CheckCharacters = true,
-            CloseInput = false,
+            CloseInput = true,
             ConformanceLevel = ConformanceLevel.Document,
         };
 
         var names = new NameTable();
         var namespaces = new XmlNamespaceManager(names);
         namespaces.AddNamespace("ex", ApacheExtensionsNamespace);
-        return XmlReader.Create(stream, settings, new XmlParserContext(names, namespaces, xmlLang: null, XmlSpace.None));
+        return XmlReader.Create(text, settings, new XmlParserContext(names, namespaces, xmlLang: null, XmlSpace.None));
     }
 }

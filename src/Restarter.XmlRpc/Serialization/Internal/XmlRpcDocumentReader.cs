@@ -313,7 +313,7 @@ internal sealed class XmlRpcDocumentReader(XmlRpcTokenReader tokens, XmlRpcReade
 
     private static XmlRpcFormatException Invalid(string message) => new(XmlRpcFormatError.InvalidDocument, message);
 
-    private static string Abbreviate(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    private static string Abbreviate(string text) => XmlTextValidator.Abbreviate(text);
 
     /// <summary>An array or struct whose end tag has not been read yet.</summary>
     private sealed class OpenContainer

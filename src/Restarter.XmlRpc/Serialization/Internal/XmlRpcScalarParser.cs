@@ -31,7 +31,7 @@ internal static class XmlRpcScalarParser
 
     private static XmlRpcInteger ParseInteger(string elementName, string text, XmlRpcReaderOptions options)
     {
-        var trimmed = CheckNumberLength(elementName, text, options);
+        var trimmed = CheckNumberLength(elementName, text, options.MaxNumberLength);
         if (long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             return new XmlRpcInteger(value);
@@ -56,7 +56,7 @@ internal static class XmlRpcScalarParser
 
     private static XmlRpcDouble ParseDouble(string elementName, string text, XmlRpcReaderOptions options)
     {
-        var trimmed = CheckNumberLength(elementName, text, options);
+        var trimmed = CheckNumberLength(elementName, text, options.MaxDoubleLength);
 
         // Python's float() spellings of the special values (nan, inf, infinity, any case, optionally signed).
         var unsigned = trimmed.AsSpan();
@@ -112,13 +112,13 @@ internal static class XmlRpcScalarParser
     private static XmlRpcNil ParseNil(string text) =>
         IsXmlWhitespace(text) ? XmlRpcNil.Instance : throw Invalid("<nil/> must be empty.");
 
-    private static string CheckNumberLength(string elementName, string text, XmlRpcReaderOptions options)
+    private static string CheckNumberLength(string elementName, string text, int maxLength)
     {
-        if (text.Length > options.MaxNumberLength)
+        if (text.Length > maxLength)
         {
             throw new XmlRpcFormatException(
                 XmlRpcFormatError.LimitExceeded,
-                $"The number in <{elementName}> has {text.Length} characters; at most {options.MaxNumberLength} are allowed.");
+                $"The number in <{elementName}> has {text.Length} characters; at most {maxLength} are allowed.");
         }
 
         return TrimXmlWhitespace(text);
@@ -132,7 +132,7 @@ internal static class XmlRpcScalarParser
         return trimmed.Length == text.Length ? text : trimmed.ToString();
     }
 
-    private static string Abbreviate(string text) => text.Length <= 40 ? text : text[..40] + "...";
+    private static string Abbreviate(string text) => XmlTextValidator.Abbreviate(text);
 
     private static XmlRpcFormatException Invalid(string message) => new(XmlRpcFormatError.InvalidValue, message);
 }

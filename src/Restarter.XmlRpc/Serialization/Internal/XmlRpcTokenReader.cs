@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 
 namespace Restarter.XmlRpc.Serialization.Internal;
@@ -6,7 +7,7 @@ namespace Restarter.XmlRpc.Serialization.Internal;
 /// Flattens an <see cref="XmlReader"/> over a buffered document into the few tokens XML-RPC needs: start tag, end tag (also for
 /// <c>&lt;x/&gt;</c>), text (adjacent text, CDATA and whitespace merged, as expat hands them to Python), end of
 /// document. Element names are local names: a prefix is dropped, as Python's <c>Unmarshaller</c> does.
-/// Every <see cref="XmlException"/> becomes an <see cref="XmlRpcFormatException"/>.
+/// Every <see cref="XmlException"/> (and every byte the strict decoder refuses) becomes an <see cref="XmlRpcFormatException"/>.
 /// Text is copied into one reused buffer with <see cref="XmlReader.ReadValueChunk"/> and becomes a string only when
 /// <see cref="Text"/> is asked for: Python puts a newline between most tags, and a string for each of those was half of
 /// what reading a 36 KB document allocated.
@@ -142,6 +143,10 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
         {
             throw Translate(exception);
         }
+        catch (DecoderFallbackException exception)
+        {
+            throw InvalidBytes(exception);
+        }
     }
 
     private bool ReadNode()
@@ -154,11 +159,26 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
         {
             throw Translate(exception);
         }
+        catch (DecoderFallbackException exception)
+        {
+            throw InvalidBytes(exception);
+        }
     }
 
-    private XmlRpcFormatException Translate(XmlException exception)
+    internal static XmlRpcFormatException InvalidBytes(DecoderFallbackException exception) => new(
+        XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: it holds bytes that are invalid in its encoding. " + exception.Message, exception);
+
+    private XmlRpcFormatException Translate(XmlException exception) => Translate(exception, _sawRoot);
+
+    /// <summary>Also for the reader's constructor, which already decodes and reads the first buffer.</summary>
+    internal static XmlRpcFormatException Translate(XmlException exception, bool sawRoot)
     {
-        if (!_sawRoot && DtdProhibitedDetector.IsDtdProhibited(exception))
+        if (exception.InnerException is DecoderFallbackException invalidBytes)
+        {
+            return InvalidBytes(invalidBytes);
+        }
+
+        if (!sawRoot && DtdProhibitedDetector.IsDtdProhibited(exception))
         {
             return new XmlRpcFormatException(
                 XmlRpcFormatError.DtdProhibited, "The document has a DOCTYPE; DTDs and entity declarations are not allowed in XML-RPC.", exception);
@@ -166,9 +186,9 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
 
         if (exception.InnerException is ArgumentException)
         {
-            return new XmlRpcFormatException(XmlRpcFormatError.UnsupportedEncoding, exception.Message, exception);
+            return new XmlRpcFormatException(XmlRpcFormatError.UnsupportedEncoding, XmlTextValidator.Escape(exception.Message), exception);
         }
 
-        return new XmlRpcFormatException(XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: " + exception.Message, exception);
+        return new XmlRpcFormatException(XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: " + XmlTextValidator.Escape(exception.Message), exception);
     }
 }

@@ -21,6 +21,43 @@ internal static class XmlTextValidator
         }
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with every character XML 1.0 cannot carry written as <c>\uXXXX</c>: for error messages
+    /// that quote the input (XmlReader quotes the bad character itself), which end up in a fault.
+    /// </summary>
+    public static string Escape(string text)
+    {
+        var index = FindInvalid(text);
+        if (index < 0)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        var start = 0;
+        while (index >= 0)
+        {
+            builder.Append(text, start, index - start).Append($"\\u{(int)text[index]:X4}");
+            start = index + 1;
+            var next = FindInvalid(text.AsSpan(start));
+            index = next < 0 ? -1 : start + next;
+        }
+
+        return builder.Append(text, start, text.Length - start).ToString();
+    }
+
+    /// <summary>At most <paramref name="max"/> characters of <paramref name="text"/> for a message, never cutting a surrogate pair.</summary>
+    public static string Abbreviate(string text, int max = 40)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return text[..cut] + "...";
+    }
+
     /// <summary>The index of the first character XML 1.0 cannot carry, or -1.</summary>
     public static int FindInvalid(ReadOnlySpan<char> text)
     {
