@@ -5,7 +5,8 @@
 #
 # Environment:
 #   SERVERS         which servers, in this order (default: all)
-#                   "ceiling ceiling-jit server server-quiet conformance conformance-aot xmlrpc-c legacy"
+#                   "ceiling ceiling-jit server conformance conformance-aot xmlrpc-c legacy"
+#                   (also: server-quiet, the server with ASP.NET Core's per-request lines forced off)
 #   WARMUP=3 DURATION=10 CONNECTIONS="1 32" COLDSTART_RUNS=5
 #   SKIP_BUILD=1    reuse the binaries under benchmarks/.bin from an earlier run
 #   BUILD_ONLY=1    build the binaries and stop (build early, measure when the machine is quiet)
@@ -18,7 +19,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HERE=$ROOT/benchmarks
 BIN=$HERE/.bin
 OUT=${1:-$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)}
-SERVERS=${SERVERS:-"ceiling ceiling-jit server server-quiet conformance conformance-aot xmlrpc-c legacy"}
+SERVERS=${SERVERS:-"ceiling ceiling-jit server conformance conformance-aot xmlrpc-c legacy"}
 WARMUP=${WARMUP:-3}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-"1 32"}
