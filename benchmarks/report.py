@@ -12,6 +12,7 @@ NAMES = {
     "ceiling-jit": "Kestrel ceiling, canned answer (JIT)",
     "server": "Restarter.Server (NativeAOT), as shipped",
     "server-quiet": "Restarter.Server (NativeAOT), Microsoft.AspNetCore logs at Warning",
+    "server-noaudit": "Restarter.Server (NativeAOT), audit line off",
     "conformance": "ConformanceHost (JIT)",
     "conformance-aot": "ConformanceHost (NativeAOT)",
     "xmlrpc-c": "xmlrpc-c 1.33 Abyss (C)",
@@ -73,7 +74,7 @@ def main(directory):
     out.append("| target | measured | verdict |")
     out.append("|---|---|---|")
     ceiling = max(rps.get(("ceiling", "restart_unit", "32"), 0), rps.get(("ceiling-jit", "restart_unit", "32"), 0))
-    for name in ("server", "server-quiet", "conformance", "conformance-aot"):
+    for name in ("server", "server-quiet", "server-noaudit", "conformance", "conformance-aot"):
         ours = rps.get((name, "restart_unit", "32"), 0)
         if not ours:
             continue
