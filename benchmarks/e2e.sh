@@ -5,9 +5,12 @@
 #
 # Environment:
 #   SERVERS         which servers, in this order (default: all)
-#                   "ceiling ceiling-jit server server-quiet conformance conformance-aot xmlrpc-c legacy"
+#                   "ceiling ceiling-jit server conformance conformance-aot xmlrpc-c legacy"
+#                   (also: server-quiet, the server with ASP.NET Core's per-request lines forced off;
+#                   server-noaudit, the server without its audit line per call, to price that line)
 #   WARMUP=3 DURATION=10 CONNECTIONS="1 32" COLDSTART_RUNS=5
 #   SKIP_BUILD=1    reuse the binaries under benchmarks/.bin from an earlier run
+#   BUILD_ONLY=1    build the binaries and stop (build early, measure when the machine is quiet)
 #
 # Needs: dotnet, wrk, taskset, gcc, libxmlrpc-core-c3-dev, /usr/bin/python3 with python3-dbus, clang and zlib1g-dev
 # (NativeAOT). Installs nothing: see docs/performance.md for the apt-get line. Sends traffic to 127.0.0.1 only.
@@ -17,7 +20,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HERE=$ROOT/benchmarks
 BIN=$HERE/.bin
 OUT=${1:-$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)}
-SERVERS=${SERVERS:-"ceiling ceiling-jit server server-quiet conformance conformance-aot xmlrpc-c legacy"}
+SERVERS=${SERVERS:-"ceiling ceiling-jit server conformance conformance-aot xmlrpc-c legacy"}
 WARMUP=${WARMUP:-3}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-"1 32"}
@@ -50,12 +53,13 @@ build() {
   gcc -O2 -Wall -o "$BIN/abyss_server" "$HERE/xmlrpc-c/abyss_server.c" $(xmlrpc-c-config abyss-server --libs)
 }
 [ "${SKIP_BUILD:-0}" = 1 ] || build
+if [ "${BUILD_ONLY:-0}" = 1 ]; then log "built into $BIN"; exit 0; fi
 
 # ---- servers --------------------------------------------------------------------------------------------------------
 port_of() {
   case $1 in
     conformance) echo 18081 ;; server) echo 18082 ;; xmlrpc-c) echo 18083 ;; legacy) echo 18084 ;;
-    ceiling) echo 18085 ;; ceiling-jit) echo 18086 ;; server-quiet) echo 18087 ;; conformance-aot) echo 18088 ;;
+    ceiling) echo 18085 ;; ceiling-jit) echo 18086 ;; server-quiet) echo 18087 ;; conformance-aot) echo 18088 ;; server-noaudit) echo 18089 ;;
   esac
 }
 
@@ -68,6 +72,7 @@ command_of() {
     server) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark $BIN/server/Restarter.Server" ;;
     # The same server with ASP.NET Core's own per-request lines (4 at Information) turned off; the audit line stays.
     server-quiet) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark Logging__LogLevel__Microsoft.AspNetCore=Warning $BIN/server/Restarter.Server" ;;
+    server-noaudit) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark Logging__LogLevel__Restarter.Audit=None $BIN/server/Restarter.Server" ;;
     conformance-aot) echo "env ASPNETCORE_URLS=$url $BIN/conformance-aot/ConformanceHost" ;;
     xmlrpc-c) echo "$BIN/abyss_server $(port_of "$1")" ;;
     legacy) echo "/usr/bin/python3 $HERE/legacy/legacy_server.py $(port_of "$1")" ;;
@@ -78,7 +83,7 @@ command_of() {
 
 # Workloads a server answers: Restarter.Server has no echo method.
 workloads_of() {
-  case $1 in server | server-quiet) echo "restart_unit" ;; *) echo "restart_unit echo" ;; esac
+  case $1 in server | server-quiet | server-noaudit) echo "restart_unit" ;; *) echo "restart_unit echo" ;; esac
 }
 
 body_of() { case $1 in restart_unit) echo "$PAYLOADS/restart_unit_invalid.xml" ;; echo) echo "$PAYLOADS/echo36k.xml" ;; esac; }

@@ -18,7 +18,7 @@ public static class XmlRpcSerializer
     public static async ValueTask<XmlRpcMethodCall> ReadMethodCallAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
     {
         using var tokens = await OpenTokensAsync(stream, options, cancellationToken).ConfigureAwait(false);
-        return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodCallAsync().ConfigureAwait(false);
+        return new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodCall();
     }
 
     /// <summary>Reads a whole <c>&lt;methodResponse&gt;</c> document (a value or a fault), up to the end of the stream.</summary>
@@ -26,7 +26,7 @@ public static class XmlRpcSerializer
     public static async ValueTask<XmlRpcMethodResponse> ReadMethodResponseAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
     {
         using var tokens = await OpenTokensAsync(stream, options, cancellationToken).ConfigureAwait(false);
-        return await new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodResponseAsync().ConfigureAwait(false);
+        return new XmlRpcDocumentReader(tokens, options, cancellationToken).ReadMethodResponse();
     }
 
     /// <summary>Writes a <c>&lt;methodCall&gt;</c> as UTF-8.</summary>
@@ -60,34 +60,27 @@ public static class XmlRpcSerializer
         var document = await BufferedDocument.ReadToEndAsync(limited, cancellationToken).ConfigureAwait(false);
         try
         {
+            // Decode with the encoding the byte order mark or the XML declaration names, strictly.
             var bytes = document.Bytes;
             var encoding = DeclaredEncoding.Detect(bytes[..Math.Min(bytes.Length, DeclaredEncoding.MaxPrologBytes)]);
-            // The bytes are already in memory: a buffer larger than the document would only be allocated for nothing.
             var text = new StreamReader(
-                document.OpenRead(), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: Math.Clamp(bytes.Length, 128, 4096));
-            return new XmlRpcTokenReader(CreateXmlReader(text), document);
+                document.OpenRead(), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: Math.Clamp(bytes.Length, 128, 4096), leaveOpen: false);
+            return new XmlRpcTokenReader(SafeXmlReaderFactory.Create(text), document);
+        }
+        catch (DecoderFallbackException e)
+        {
+            document.Dispose();
+            throw XmlRpcTokenReader.InvalidBytes(e);
+        }
+        catch (XmlException e)
+        {
+            document.Dispose();
+            throw XmlRpcTokenReader.Translate(e, sawRoot: false);
         }
         catch
         {
             document.Dispose();
             throw;
-        }
-    }
-
-    // A synchronous XmlReader decodes its first buffer while it is created, so the strict decoder can refuse bytes here.
-    private static XmlReader CreateXmlReader(TextReader text)
-    {
-        try
-        {
-            return SafeXmlReaderFactory.Create(text);
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw XmlRpcTokenReader.InvalidBytes(e);
-        }
-        catch (XmlException e) when (e.InnerException is DecoderFallbackException invalidBytes)
-        {
-            throw XmlRpcTokenReader.InvalidBytes(invalidBytes);
         }
     }
 }

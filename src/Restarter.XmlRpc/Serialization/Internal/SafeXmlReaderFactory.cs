@@ -4,9 +4,10 @@ namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
 /// Creates the only kind of <see cref="XmlReader"/> the codec uses: no DTD ever processed, no resolver, comments and
-/// processing instructions skipped. Synchronous: it reads a document that <see cref="BufferedDocument"/> has already
-/// read into memory. It reads characters: the bytes are decoded by <see cref="DeclaredEncoding"/>'s strict decoder,
-/// and the declaration's <c>encoding</c> is not looked at again.
+/// processing instructions skipped. It reads characters: the bytes were decoded by <see cref="DeclaredEncoding"/>'s
+/// strict decoder, and the declaration's <c>encoding</c> is not looked at again. Synchronous: the characters come from
+/// a document <see cref="BufferedDocument"/> already holds in memory (an asynchronous XmlReader allocates ~100 KB of
+/// buffers per document, however small).
 /// </summary>
 internal static class SafeXmlReaderFactory
 {

@@ -32,7 +32,7 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
     /// <summary>Whether a text token is only XML whitespace (space, tab, CR, LF); true for other tokens.</summary>
     public bool IsWhitespace => XmlRpcScalarParser.IsXmlWhitespace(_text.AsSpan(0, _textLength));
 
-    public async ValueTask<XmlRpcTokenKind> ReadAsync()
+    public XmlRpcTokenKind Read()
     {
         if (_pendingEndElement is not null)
         {
@@ -44,7 +44,7 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
         _textLength = 0;
         while (true)
         {
-            if (!_holdCurrentNode && !await ReadNodeAsync().ConfigureAwait(false))
+            if (!_holdCurrentNode && !ReadNode())
             {
                 if (_textLength > 0)
                 {
@@ -149,13 +149,11 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
         }
     }
 
-    // The document is in memory (BufferedDocument), so the reader is synchronous and these complete at once; they stay
-    // ValueTask-shaped so that the grammar above reads the same either way.
-    private ValueTask<bool> ReadNodeAsync()
+    private bool ReadNode()
     {
         try
         {
-            return ValueTask.FromResult(reader.Read());
+            return reader.Read();
         }
         catch (XmlException exception)
         {
@@ -170,14 +168,17 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
     internal static XmlRpcFormatException InvalidBytes(DecoderFallbackException exception) => new(
         XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: it holds bytes that are invalid in its encoding. " + exception.Message, exception);
 
-    private XmlRpcFormatException Translate(XmlException exception)
+    private XmlRpcFormatException Translate(XmlException exception) => Translate(exception, _sawRoot);
+
+    /// <summary>Also for the reader's constructor, which already decodes and reads the first buffer.</summary>
+    internal static XmlRpcFormatException Translate(XmlException exception, bool sawRoot)
     {
         if (exception.InnerException is DecoderFallbackException invalidBytes)
         {
             return InvalidBytes(invalidBytes);
         }
 
-        if (!_sawRoot && DtdProhibitedDetector.IsDtdProhibited(exception))
+        if (!sawRoot && DtdProhibitedDetector.IsDtdProhibited(exception))
         {
             return new XmlRpcFormatException(
                 XmlRpcFormatError.DtdProhibited, "The document has a DOCTYPE; DTDs and entity declarations are not allowed in XML-RPC.", exception);
