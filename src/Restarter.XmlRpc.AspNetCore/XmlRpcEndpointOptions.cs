@@ -40,6 +40,12 @@ public sealed class XmlRpcEndpointOptions
     /// <summary>The most calls one <c>system.multicall</c> may carry.</summary>
     public int MaxMulticallEntries { get; set; } = 1000;
 
+    /// <summary>
+    /// GET serves an HTML page listing every method with its signature and help (as Python's <c>DocXMLRPCServer</c>).
+    /// Off by default: the legacy <c>SimpleXMLRPCServer</c> answers GET with 501, and the page tells anyone what the service offers.
+    /// </summary>
+    public bool EnableDocumentationPage { get; set; }
+
     /// <summary>Limits of the XML reader: nesting depth, number of values, length of a number, document size.</summary>
     public XmlRpcReaderOptions Reader { get; set; } = new();
 }

@@ -5,6 +5,8 @@ set -euo pipefail
 PACKAGES=(
   # private system bus for the D-Bus tests, the legacy Python stack for golden and drop-in tests
   dbus python3 python3-dbus python3-bottle python3-waitress
+  # systemd-socket-activate: the server tests pass it a listening socket as fd 3, as restarter-server.socket does
+  systemd
   # NativeAOT publish
   clang zlib1g-dev
   # headless browser tests (Playwright drives Debian's chromium; never a browser download)
@@ -12,9 +14,9 @@ PACKAGES=(
   # the real-systemd sandbox
   systemd-container debootstrap
   # foreign XML-RPC stacks for interop/
-  ruby ruby-xmlrpc libxmlrpc-lite-perl php-cli php-xmlrpc libxmlrpc-core-c3-dev
+  ruby ruby-xmlrpc libxmlrpc-lite-perl php-cli php-xmlrpc libxmlrpc-core-c3-dev gcc libc6-dev
   # benchmarks
-  wrk hyperfine
+  wrk hyperfine util-linux
   curl ca-certificates
 )
 

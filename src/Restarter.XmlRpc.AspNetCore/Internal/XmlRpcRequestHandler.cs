@@ -22,8 +22,20 @@ internal sealed partial class XmlRpcRequestHandler(
 
     public XmlRpcEndpointOptions Options => options;
 
-    public Task HandleAsync(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) ? PostAsync(context) : UnsupportedMethodAsync(context);
+    private byte[]? _documentationPage;
+
+    public Task HandleAsync(HttpContext context)
+    {
+        var method = context.Request.Method;
+        if (HttpMethods.IsPost(method))
+        {
+            return PostAsync(context);
+        }
+
+        return options.EnableDocumentationPage && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+            ? DocumentationAsync(context)
+            : UnsupportedMethodAsync(context);
+    }
 
     private async Task PostAsync(HttpContext context)
     {
@@ -171,6 +183,17 @@ internal sealed partial class XmlRpcRequestHandler(
         {
             Log.RequestAborted(logger);
         }
+    }
+
+    private Task DocumentationAsync(HttpContext context)
+    {
+        // Rendering twice in a race is harmless; the page never changes.
+        var page = _documentationPage ??= DocumentationPage.Render(dispatcher);
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = DocumentationPage.ContentType;
+        response.ContentLength = page.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : SendAsync(response, page, context.RequestAborted);
     }
 
     private Task UnsupportedMethodAsync(HttpContext context)

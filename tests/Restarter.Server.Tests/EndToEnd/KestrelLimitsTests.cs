@@ -22,12 +22,12 @@ public sealed class KestrelLimitsTests : IAsyncLifetime
         await using var server = await StartAsync();
 
         var headers = await SendAsync(server, $"POST / HTTP/1.1\r\nHost: x\r\nX-Padding: {new string('a', 17 * 1024)}\r\nContent-Length: 0\r\n\r\n", TimeSpan.FromSeconds(10));
+        var big = await SendAsync(server, "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: text/xml\r\nContent-Length: 1048577\r\n\r\n<", TimeSpan.FromSeconds(10));
         using var http = new HttpClient();
-        var big = await http.PostAsync(server.BaseAddress, new ByteArrayContent(new byte[(1024 * 1024) + 1]));
         var fits = await http.PostAsync(server.BaseAddress, new StringContent(RawXmlRpc.Call("restart_unit", "<string>" + new string('1', 1000) + "</string>"), Encoding.UTF8, "text/xml"));
 
         Assert.StartsWith("HTTP/1.1 431 ", headers.Text);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
+        Assert.StartsWith("HTTP/1.1 413 ", big.Text);
         Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
     }
 

@@ -1,0 +1,3 @@
+import sys
+import xmlrpc.client as x
+print(x.ServerProxy(sys.argv[1]).system.listMethods())
