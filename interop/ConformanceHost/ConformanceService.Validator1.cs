@@ -44,8 +44,8 @@ public sealed partial class ConformanceService
             : throw new KeyNotFoundException("'2000'/'04'/'01'");
 
     /// <summary>Returns the number times 10, 100 and 1000.</summary>
-    [XmlRpcMethod("validator1.simpleStructTest")]
-    public Multiples SimpleStructTest(int number) => new(number * 10, number * 100, number * 1000);
+    [XmlRpcMethod("validator1.simpleStructReturnTest")]
+    public Multiples SimpleStructReturnTest(int number) => new(number * 10, number * 100, number * 1000);
 }
 
 /// <summary>A struct with (at least) moe, larry and curly.</summary>
@@ -54,5 +54,5 @@ public sealed record Stooges(int moe, int larry, int curly);
 /// <summary>The answer of validator1.countTheEntities.</summary>
 public sealed record EntityCounts(int ctLeftAngleBrackets, int ctRightAngleBrackets, int ctAmpersands, int ctApostrophes, int ctQuotes);
 
-/// <summary>The answer of validator1.simpleStructTest.</summary>
+/// <summary>The answer of validator1.simpleStructReturnTest.</summary>
 public sealed record Multiples(int times10, int times100, int times1000);

@@ -73,6 +73,53 @@ public sealed class HostingTests
         }
     }
 
+    [Fact]
+    public async Task UnderSystemd_NotifiesReady_OnceListening()
+    {
+        // What Type=notify in restarter-web.service waits for: READY=1 on $NOTIFY_SOCKET after Kestrel listens.
+        var socketPath = Path.Combine(Path.GetTempPath(), $"restarter-notify-{Guid.NewGuid():N}.sock");
+        using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        notify.Bind(new UnixDomainSocketEndPoint(socketPath));
+        await using var rpc = await FakeRestartServer.StartAsync();
+        var port = RpcFailureTests.ClosedLoopbackPort();
+
+        // Microsoft.Extensions.Hosting.Systemd believes it runs under systemd when its parent process is named
+        // "systemd": coreutils' timeout, copied under that name, is a parent that forks the app and waits for it.
+        var parentDirectory = Directory.CreateTempSubdirectory("restarter-fake-systemd-");
+        var parent = Path.Combine(parentDirectory.FullName, "systemd");
+        File.Copy("/usr/bin/timeout", parent);
+        var start = new ProcessStartInfo(parent) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "120", "dotnet", AppDll })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["NOTIFY_SOCKET"] = socketPath;
+        start.Environment["RPC_SERVER"] = rpc.Address.ToString();
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            var buffer = new byte[4096];
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var received = await notify.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+            var message = System.Text.Encoding.UTF8.GetString(buffer, 0, received);
+
+            Assert.Contains("READY=1", message.Split('\n'));
+            using var probe = new TcpClient();
+            await probe.ConnectAsync(IPAddress.Loopback, port);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            File.Delete(socketPath);
+            parentDirectory.Delete(recursive: true);
+        }
+    }
+
     private static async Task WaitUntilListeningAsync(int port)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -37,7 +37,7 @@ public sealed class ConformanceHostProcessTests
         try
         {
             var output = await Python.RunAsync("wait_and_list.py", url + "/RPC2");
-            Assert.Contains("'validator1.simpleStructTest'", output, StringComparison.Ordinal);
+            Assert.Contains("'validator1.simpleStructReturnTest'", output, StringComparison.Ordinal);
         }
         finally
         {

@@ -23,7 +23,7 @@ public sealed class ConformanceHostTests(ConformanceHostFixture host) : IClassFi
         Assert.Equal(
             "['echo', 'restart_unit', 'system.listMethods', 'system.methodHelp', 'system.methodSignature', 'system.multicall', " +
             "'validator1.arrayOfStructsTest', 'validator1.countTheEntities', 'validator1.easyStructTest', 'validator1.echoStructTest', " +
-            "'validator1.manyTypesTest', 'validator1.moderateSizeArrayCheck', 'validator1.nestedStructTest', 'validator1.simpleStructTest']\n",
+            "'validator1.manyTypesTest', 'validator1.moderateSizeArrayCheck', 'validator1.nestedStructTest', 'validator1.simpleStructReturnTest']\n",
             output);
     }
 

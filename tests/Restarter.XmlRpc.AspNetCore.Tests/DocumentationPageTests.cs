@@ -24,7 +24,7 @@ public sealed class DocumentationPageTests
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<dt id=\"restart_unit\">restart_unit(any identifier) → struct</dt>", html, StringComparison.Ordinal);
-        Assert.Contains("<dt id=\"validator1.simpleStructTest\">validator1.simpleStructTest(int number) → struct</dt>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt id=\"validator1.simpleStructReturnTest\">validator1.simpleStructReturnTest(int number) → struct</dt>", html, StringComparison.Ordinal);
         Assert.Contains("system.multicall", html, StringComparison.Ordinal);
         Assert.Contains("Counts the characters XML escapes: &lt; &gt; &amp;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);

@@ -241,6 +241,39 @@ public sealed class HttpBehaviourTests : IAsyncLifetime
         Assert.Empty(Recorder.Calls);
     }
 
+    public static TheoryData<string, byte[]> HostileBodies()
+    {
+        static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+        var invalidUtf8 = Utf8(Record("PLACEHOLDER"));
+        var at = Encoding.UTF8.GetString(invalidUtf8).IndexOf("PLACEHOLDER", StringComparison.Ordinal);
+        invalidUtf8[at] = 0xC3;
+        invalidUtf8[at + 1] = 0x28;
+        return new()
+        {
+            { "invalid UTF-8", invalidUtf8 },
+            { "60,000-digit int", Utf8(Call("record", "<int>" + new string('9', 60_000) + "</int>")) },
+            { "1,000-deep nesting", Utf8(Call("record", string.Concat(Enumerable.Repeat("<array><data><value>", 1_000)) + "x" + string.Concat(Enumerable.Repeat("</value></data></array>", 1_000)))) },
+            { "billion laughs", Utf8("<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><methodCall><methodName>record</methodName><params><param><value>&c;</value></param></params></methodCall>") },
+            { "trailing junk", Utf8(Record("junk") + "<methodCall/>") },
+            { "wrong root", Utf8("<methodResponse><params><param><value>x</value></param></params></methodResponse>") },
+            { "truncated document", Utf8(Record("cut")[..60]) },
+            { "empty body", [] },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task Hostile_bodies_are_faults_within_a_second_and_nothing_is_dispatched(string name, byte[] body)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var response = await _app.Client.PostAsync("/", KestrelApp.Xml(body));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"{name}: {watch.Elapsed}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<name>faultCode</name>\n<value><int>1</int></value>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(Recorder.Calls);
+        await AssertStillAnswersAsync();
+    }
+
     [Fact]
     public async Task External_entity_is_refused_and_nothing_is_dispatched()
     {

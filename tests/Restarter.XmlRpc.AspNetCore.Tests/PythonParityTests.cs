@@ -63,7 +63,7 @@ public sealed class PythonParityTests(ConformanceHostFixture host, PythonReferen
         { "validator1.manyTypesTest", Call("validator1.manyTypesTest", "<i4>12</i4>", "<boolean>0</boolean>", "<string>x</string>", "<double>-12.53</double>", "<dateTime.iso8601>20000401T12:00:01</dateTime.iso8601>", "<base64>eW91IGNhbid0IHJlYWQgdGhpcyE=</base64>") },
         { "validator1.moderateSizeArrayCheck", Call("validator1.moderateSizeArrayCheck", Array([.. Enumerable.Range(0, 150).Select(i => $"<string>s{i}</string>")])) },
         { "validator1.nestedStructTest", Call("validator1.nestedStructTest", Struct(("2000", Struct(("03", "<struct></struct>"), ("04", Struct(("01", Stooges(5, 6, 7)))))))) },
-        { "validator1.simpleStructTest", Call("validator1.simpleStructTest", "<int>-7</int>") },
+        { "validator1.simpleStructReturnTest", Call("validator1.simpleStructReturnTest", "<int>-7</int>") },
         { "system.listMethods", Call("system.listMethods") },
         { "system.methodHelp echo", Call("system.methodHelp", "<string>echo</string>") },
         { "system.methodHelp restart_unit", Call("system.methodHelp", "<string>restart_unit</string>") },
@@ -74,7 +74,7 @@ public sealed class PythonParityTests(ConformanceHostFixture host, PythonReferen
                 Struct(("methodName", "<string>nope</string>"), ("params", Array())),
                 Struct(("methodName", "<string>restart_unit</string>"), ("params", Array())),
                 Struct(("methodName", "<string>restart_unit</string>"), ("params", Array("<string>9999</string>"))),
-                Struct(("methodName", "<string>validator1.simpleStructTest</string>"), ("params", Array("<int>2</int>")))))
+                Struct(("methodName", "<string>validator1.simpleStructReturnTest</string>"), ("params", Array("<int>2</int>")))))
         },
         { "large response", Call("echo", "<string>" + new string('x', 5000) + "</string>") },
     };

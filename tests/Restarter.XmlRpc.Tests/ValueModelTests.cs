@@ -11,6 +11,31 @@ public class ValueModelTests
         Assert.Equal(XmlRpcBoolean.True, s["success"]);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(40)]
+    public void Struct_finds_and_replaces_members_below_and_above_the_index_threshold(int count)
+    {
+        var s = new XmlRpcStruct();
+        for (var i = 0; i < count; i++)
+        {
+            s.Add($"m{i}", i);
+        }
+
+        s.Add("m0", "first again").Add($"m{count - 1}", "last again");
+
+        Assert.Equal(count, s.Count);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"m{i}"), s.Select(m => m.Key));
+        Assert.Equal(new XmlRpcString("first again"), s["m0"]);
+        Assert.Equal(new XmlRpcString("last again"), s[$"m{count - 1}"]);
+        Assert.True(s.ContainsKey($"m{count / 2}"));
+        Assert.False(s.ContainsKey("M0"));
+        Assert.False(s.TryGetValue($"m{count}", out _));
+        Assert.Throws<KeyNotFoundException>(() => s["missing"]);
+    }
+
     [Fact]
     public void Equality_is_structural_and_order_sensitive()
     {

@@ -11,13 +11,26 @@ namespace Restarter.Web.Rpc;
 /// </summary>
 internal sealed partial class XmlRpcRestarterRpc : IRestarterRpc
 {
-    private readonly InterimXmlRpcClient _client;
+    // list_units of a few thousand instances is well below this.
+    private const long MaxAnswerBytes = 4 * 1024 * 1024;
+
+    private readonly XmlRpcClient _client;
     private readonly RestarterWebOptions _options;
     private readonly ILogger<XmlRpcRestarterRpc> _logger;
 
     public XmlRpcRestarterRpc(HttpClient httpClient, RpcServerEndpoint endpoint, IOptions<RestarterWebOptions> options, ILogger<XmlRpcRestarterRpc> logger)
     {
-        _client = new InterimXmlRpcClient(httpClient, endpoint.Address, endpoint.Authorization);
+        // The endpoint already holds the credentials (from the URL's user info or the systemd credential) as a header;
+        // the HttpClient is this typed client's own, so its default headers are ours to set.
+        httpClient.DefaultRequestHeaders.Authorization = endpoint.Authorization;
+        _client = new XmlRpcClient(httpClient, endpoint.Address, new XmlRpcClientOptions
+        {
+            // Each call gets its own deadline in CallAsync, longer for restart_unit_and_wait.
+            Timeout = Timeout.InfiniteTimeSpan,
+            MaxResponseBytes = MaxAnswerBytes,
+            MaxDecompressedBytes = MaxAnswerBytes,
+            Reader = new XmlRpcReaderOptions { MaxDocumentBytes = MaxAnswerBytes },
+        });
         _options = options.Value;
         _logger = logger;
     }
@@ -84,10 +97,10 @@ internal sealed partial class XmlRpcRestarterRpc : IRestarterRpc
             LogFault(method, e.FaultCode, e.FaultString);
             throw new RpcCallException(RpcFailure.Fault, $"The RPC server answered {method} with fault {e.FaultCode}: {e.FaultString}", e);
         }
-        catch (HttpRequestException e) when (e.StatusCode is { } status)
+        catch (XmlRpcTransportException e)
         {
-            LogRefused(method, (int)status);
-            throw new RpcCallException(RpcFailure.Refused, $"The RPC server refused {method}: HTTP {(int)status} {status}.", e);
+            LogRefused(method, (int)e.StatusCode);
+            throw new RpcCallException(RpcFailure.Refused, $"The RPC server refused {method}: HTTP {(int)e.StatusCode} {e.StatusCode}.", e);
         }
         catch (HttpRequestException e)
         {

@@ -9,7 +9,7 @@ namespace Restarter.XmlRpc;
 /// <c>T : IXmlRpcStruct&lt;T&gt;</c> reaches the converter as <c>T.XmlRpcConverter</c> at compile time, with no
 /// reflection and nothing registered at run time (trim- and NativeAOT-safe). <see cref="XmlRpcConverters.ForStruct{T}"/>
 /// is that lookup; the client's typed calls use it for struct results, e.g.
-/// <c>client.InvokeAsync(XmlRpcConverters.ForStruct&lt;RestartResult&gt;(), "restart_unit", "1234")</c>.
+/// <c>client.InvokeAsync(XmlRpcConverters.ForStruct&lt;RestartResult&gt;(), "restart_unit", ["1234"], ct)</c>.
 /// Members are written in declaration order (positional record parameters first), named as declared unless
 /// <see cref="XmlRpcMemberAttribute"/> says otherwise.
 /// </remarks>

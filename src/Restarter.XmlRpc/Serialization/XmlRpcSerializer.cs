@@ -1,11 +1,14 @@
 using System.Buffers;
+using System.Text;
+using System.Xml;
 using Restarter.XmlRpc.Serialization.Internal;
 
 namespace Restarter.XmlRpc;
 
 /// <summary>
-/// Reads and writes XML-RPC documents. Reading is streaming and asynchronous over an <see cref="System.Xml.XmlReader"/>
-/// that never processes a DTD, bounded by <see cref="XmlRpcReaderOptions"/>; writing produces the bytes Python's
+/// Reads and writes XML-RPC documents. Reading takes the bytes asynchronously (bounded by
+/// <see cref="XmlRpcReaderOptions.MaxDocumentBytes"/>) into pooled memory, then parses them forward-only with an
+/// <see cref="System.Xml.XmlReader"/> that never processes a DTD, bounded by the other <see cref="XmlRpcReaderOptions"/>; writing produces the bytes Python's
 /// <c>xmlrpc.client.dumps</c> produces for the same values.
 /// </summary>
 public static class XmlRpcSerializer
@@ -54,29 +57,35 @@ public static class XmlRpcSerializer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var limited = new LengthLimitedStream(stream, options.MaxDocumentBytes, cancellationToken);
-
-        // Read up to the end of the XML declaration (its first '>'), to decode with the encoding it declares.
-        var prolog = new byte[DeclaredEncoding.MaxPrologBytes];
-        var length = 0;
-        while (length < prolog.Length)
+        var document = await BufferedDocument.ReadToEndAsync(limited, cancellationToken).ConfigureAwait(false);
+        try
         {
-            var read = await limited.ReadAsync(prolog.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
-            var sawEnd = prolog.AsSpan(length, read).Contains((byte)'>');
-            length += read;
-            if (sawEnd)
-            {
-                break;
-            }
+            var bytes = document.Bytes;
+            var encoding = DeclaredEncoding.Detect(bytes[..Math.Min(bytes.Length, DeclaredEncoding.MaxPrologBytes)]);
+            var text = new StreamReader(document.OpenRead(), encoding, detectEncodingFromByteOrderMarks: false);
+            return new XmlRpcTokenReader(CreateXmlReader(text), document);
         }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+    }
 
-        var encoding = DeclaredEncoding.Detect(prolog.AsSpan(0, length));
-        var text = new StreamReader(
-            new PrologReplayStream(prolog, length, limited), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
-        return new XmlRpcTokenReader(SafeXmlReaderFactory.Create(text));
+    // A synchronous XmlReader decodes its first buffer while it is created, so the strict decoder can refuse bytes here.
+    private static XmlReader CreateXmlReader(TextReader text)
+    {
+        try
+        {
+            return SafeXmlReaderFactory.Create(text);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw XmlRpcTokenReader.InvalidBytes(e);
+        }
+        catch (XmlException e) when (e.InnerException is DecoderFallbackException invalidBytes)
+        {
+            throw XmlRpcTokenReader.InvalidBytes(invalidBytes);
+        }
     }
 }

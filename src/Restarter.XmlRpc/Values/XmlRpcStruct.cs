@@ -9,8 +9,13 @@ namespace Restarter.XmlRpc;
 /// </summary>
 public sealed class XmlRpcStruct : XmlRpcValue, IReadOnlyList<KeyValuePair<string, XmlRpcValue>>
 {
+    // Most structs on the wire are small ({success, message}); below this many members a name is found by comparing
+    // along the list, and no dictionary is built: reading the 36 KB echo document spent 16% of its time growing
+    // dictionaries of six-member structs (docs/performance.md).
+    private const int IndexThreshold = 8;
+
     private readonly List<KeyValuePair<string, XmlRpcValue>> _members = [];
-    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _index;
 
     public XmlRpcStruct()
     {
@@ -38,14 +43,25 @@ public sealed class XmlRpcStruct : XmlRpcValue, IReadOnlyList<KeyValuePair<strin
         {
             ArgumentNullException.ThrowIfNull(name);
             ArgumentNullException.ThrowIfNull(value);
-            if (_index.TryGetValue(name, out var position))
+            var position = IndexOf(name);
+            if (position >= 0)
             {
                 _members[position] = new(name, value);
+                return;
             }
-            else
+
+            _members.Add(new(name, value));
+            if (_index is not null)
             {
-                _index.Add(name, _members.Count);
-                _members.Add(new(name, value));
+                _index.Add(name, _members.Count - 1);
+            }
+            else if (_members.Count > IndexThreshold)
+            {
+                _index = new Dictionary<string, int>(_members.Count * 2, StringComparer.Ordinal);
+                for (var i = 0; i < _members.Count; i++)
+                {
+                    _index.Add(_members[i].Key, i);
+                }
             }
         }
     }
@@ -57,11 +73,12 @@ public sealed class XmlRpcStruct : XmlRpcValue, IReadOnlyList<KeyValuePair<strin
         return this;
     }
 
-    public bool ContainsKey(string name) => _index.ContainsKey(name);
+    public bool ContainsKey(string name) => IndexOf(name) >= 0;
 
     public bool TryGetValue(string name, [MaybeNullWhen(false)] out XmlRpcValue value)
     {
-        if (_index.TryGetValue(name, out var position))
+        var position = IndexOf(name);
+        if (position >= 0)
         {
             value = _members[position].Value;
             return true;
@@ -69,6 +86,25 @@ public sealed class XmlRpcStruct : XmlRpcValue, IReadOnlyList<KeyValuePair<strin
 
         value = null;
         return false;
+    }
+
+    private int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_index is not null)
+        {
+            return _index.TryGetValue(name, out var position) ? position : -1;
+        }
+
+        for (var i = 0; i < _members.Count; i++)
+        {
+            if (string.Equals(_members[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public List<KeyValuePair<string, XmlRpcValue>>.Enumerator GetEnumerator() => _members.GetEnumerator();

@@ -66,7 +66,7 @@ array = ['first'] + ['middle%d' % i for i in range(150)] + ['last']
 assert v.moderateSizeArrayCheck(array) == 'firstlast'
 calendar = {'1999': {}, '2000': {'03': {}, '04': {'01': {'moe': 12, 'larry': 14, 'curly': 6}, '02': {'moe': 0, 'larry': 0, 'curly': 0}}}}
 assert v.nestedStructTest(calendar) == 32
-assert v.simpleStructTest(3) == {'times10': 30, 'times100': 300, 'times1000': 3000}
+assert v.simpleStructReturnTest(3) == {'times10': 30, 'times100': 300, 'times1000': 3000}
 print('validator1')
 
 # introspection and multicall
@@ -74,15 +74,15 @@ methods = proxy.system.listMethods()
 assert methods == sorted(methods)
 for m in ('echo', 'restart_unit', 'system.listMethods', 'system.methodHelp', 'system.methodSignature', 'system.multicall',
           'validator1.arrayOfStructsTest', 'validator1.countTheEntities', 'validator1.easyStructTest', 'validator1.echoStructTest',
-          'validator1.manyTypesTest', 'validator1.moderateSizeArrayCheck', 'validator1.nestedStructTest', 'validator1.simpleStructTest'):
+          'validator1.manyTypesTest', 'validator1.moderateSizeArrayCheck', 'validator1.nestedStructTest', 'validator1.simpleStructReturnTest'):
     assert m in methods, m
 assert proxy.system.methodHelp('echo') == 'Returns its argument unchanged.'
-assert proxy.system.methodSignature('validator1.simpleStructTest') == [['struct', 'int']]
+assert proxy.system.methodSignature('validator1.simpleStructReturnTest') == [['struct', 'int']]
 multi = xc.MultiCall(proxy)
 multi.echo('a')
 multi.restart_unit('4321')
 multi.no.such()
-multi.validator1.simpleStructTest(1)
+multi.validator1.simpleStructReturnTest(1)
 results = multi()
 assert results[0] == 'a'
 assert results[1] == {'success': True, 'message': 'success'}

@@ -66,7 +66,7 @@ def nestedStructTest(calendar):
     return day['moe'] + day['larry'] + day['curly']
 
 
-def simpleStructTest(number):
+def simpleStructReturnTest(number):
     return {'times10': number * 10, 'times100': number * 100, 'times1000': number * 1000}
 
 
@@ -76,7 +76,7 @@ def main():
     server.register_multicall_functions()
     server.register_instance(Service())
     for f in (arrayOfStructsTest, countTheEntities, easyStructTest, echoStructTest, manyTypesTest,
-              moderateSizeArrayCheck, nestedStructTest, simpleStructTest):
+              moderateSizeArrayCheck, nestedStructTest, simpleStructReturnTest):
         server.register_function(f, 'validator1.' + f.__name__)
     print(server.server_address[1], flush=True)
     server.serve_forever()

@@ -62,6 +62,30 @@ public class ReaderTests
         Assert.Equal(new XmlRpcArray().Add(0.1).Add(-2500.0), value);
     }
 
+    [Theory]
+    [InlineData(1e100)]
+    [InlineData(-1.7976931348623157e308)]
+    public async Task A_double_in_PHPs_fixed_notation_reads_with_the_default_limits(double number)
+    {
+        // PHP's xmlrpc-epi writes doubles with "%f": -DBL_MAX becomes 317 characters of digits.
+        var text = number.ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+
+        var value = await Codec.ReadValueAsync($"<value><double>{text}</double></value>");
+
+        Assert.True(text.Length > 100);
+        Assert.Equal(new XmlRpcDouble(number), value);
+    }
+
+    [Fact]
+    public async Task The_smallest_double_in_xmlrpc_cs_plain_decimals_reads_with_the_default_limits()
+    {
+        var text = "0." + new string('0', 323) + "4940656458412466";
+
+        var value = await Codec.ReadValueAsync($"<value><double>{text}</double></value>");
+
+        Assert.Equal(new XmlRpcDouble(double.Epsilon), value);
+    }
+
     [Fact]
     public async Task Cancellation_stops_a_read_that_waits_for_bytes()
     {

@@ -46,6 +46,47 @@ public class WriterTests
         Assert.Equal(XmlRpcFormatError.InvalidValue, exception.Error);
     }
 
+    [Theory]
+    [InlineData(3, 0)]
+    [InlineData(15, 0)]
+    [InlineData(16, 0)]
+    [InlineData(17, 0)]
+    [InlineData(40, 0)]
+    [InlineData(40, 20)]
+    [InlineData(40, 39)]
+    public void A_cycle_is_refused_at_any_depth(int depth, int backTo)
+    {
+        // depth nested arrays; the innermost also holds the array at level backTo (0 = the root).
+        var levels = new List<XmlRpcArray> { new XmlRpcArray().Add(0) };
+        for (var i = 1; i < depth; i++)
+        {
+            var inner = new XmlRpcArray().Add(i);
+            levels[^1].Add(inner);
+            levels.Add(inner);
+        }
+
+        levels[^1].Add(levels[backTo]);
+
+        var exception = Assert.Throws<XmlRpcFormatException>(() => Codec.Response(levels[0]));
+
+        Assert.Equal(XmlRpcFormatError.InvalidValue, exception.Error);
+    }
+
+    [Fact]
+    public void Deep_nesting_and_a_shared_value_below_and_above_the_set_threshold_are_not_cycles()
+    {
+        var shared = new XmlRpcStruct().Add("x", 1);
+        XmlRpcValue value = new XmlRpcArray().Add(shared).Add(shared);
+        for (var i = 0; i < 100; i++)
+        {
+            value = new XmlRpcArray().Add(value).Add(shared);
+        }
+
+        var document = Codec.Text(Codec.Response(value));
+
+        Assert.Equal(102, document.Split("<name>x</name>").Length - 1);
+    }
+
     [Fact]
     public void The_same_value_twice_is_not_a_cycle()
     {

@@ -13,7 +13,7 @@ internal static class DeclaredEncoding
     /// <summary>How many bytes are looked at for the XML declaration; a declaration is a few dozen bytes.</summary>
     public const int MaxPrologBytes = 1024;
 
-    /// <param name="prolog">The first bytes of the document (up to the first '&gt;' or <see cref="MaxPrologBytes"/>).</param>
+    /// <param name="prolog">The first bytes of the document (at most <see cref="MaxPrologBytes"/>).</param>
     /// <exception cref="XmlRpcFormatException">The declared encoding is unknown here, or contradicts the bytes.</exception>
     public static Encoding Detect(ReadOnlySpan<byte> prolog)
     {

@@ -3,9 +3,10 @@ using System.Xml;
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
-/// Creates the only kind of <see cref="XmlReader"/> the codec uses: asynchronous, no DTD ever processed, no resolver,
-/// comments and processing instructions skipped. It reads characters: the bytes were decoded by
-/// <see cref="DeclaredEncoding"/>'s strict decoder, and the declaration's <c>encoding</c> is not looked at again.
+/// Creates the only kind of <see cref="XmlReader"/> the codec uses: no DTD ever processed, no resolver, comments and
+/// processing instructions skipped. Synchronous: it reads a document that <see cref="BufferedDocument"/> has already
+/// read into memory. It reads characters: the bytes are decoded by <see cref="DeclaredEncoding"/>'s strict decoder,
+/// and the declaration's <c>encoding</c> is not looked at again.
 /// </summary>
 internal static class SafeXmlReaderFactory
 {
@@ -16,7 +17,7 @@ internal static class SafeXmlReaderFactory
     {
         var settings = new XmlReaderSettings
         {
-            Async = true,
+            Async = false,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
             IgnoreComments = true,

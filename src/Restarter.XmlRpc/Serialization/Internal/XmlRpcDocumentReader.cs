@@ -262,7 +262,7 @@ internal sealed class XmlRpcDocumentReader(XmlRpcTokenReader tokens, XmlRpcReade
         var token = await tokens.ReadAsync().ConfigureAwait(false);
         if (token == XmlRpcTokenKind.Text)
         {
-            if (!XmlRpcScalarParser.IsXmlWhitespace(tokens.Text))
+            if (!tokens.IsWhitespace)
             {
                 throw Invalid($"Unexpected text '{Abbreviate(tokens.Text)}' between elements.");
             }

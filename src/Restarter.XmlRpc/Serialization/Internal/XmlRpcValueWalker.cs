@@ -6,23 +6,28 @@ namespace Restarter.XmlRpc.Serialization.Internal;
 /// </summary>
 internal static class XmlRpcValueWalker
 {
+    // Up to this depth a container is looked for on the path by reference, one by one; deeper, in a set. The set hashes
+    // by identity, and the first identity hash of each new object takes the runtime's slow path: that was 6% of the CPU
+    // time of a restart_unit call on the conformance host (docs/performance.md). Real answers are rarely deeper than this.
+    private const int LinearSearchDepth = 16;
+
     public static void Walk<TVisitor>(XmlRpcValue root, TVisitor visitor)
         where TVisitor : IXmlRpcValueVisitor
     {
         var path = new List<Frame>();
-        var onPath = new HashSet<XmlRpcValue>(ReferenceEqualityComparer.Instance);
+        HashSet<XmlRpcValue>? onPath = null;
         var current = root;
         while (true)
         {
             switch (current)
             {
                 case XmlRpcArray array:
-                    Enter(onPath, array);
+                    Enter(path, ref onPath, array);
                     visitor.StartArray(array);
                     path.Add(new Frame(array));
                     break;
                 case XmlRpcStruct @struct:
-                    Enter(onPath, @struct);
+                    Enter(path, ref onPath, @struct);
                     visitor.StartStruct(@struct);
                     path.Add(new Frame(@struct));
                     break;
@@ -38,7 +43,7 @@ internal static class XmlRpcValueWalker
         }
     }
 
-    private static bool TryAdvance<TVisitor>(List<Frame> path, HashSet<XmlRpcValue> onPath, TVisitor visitor, out XmlRpcValue next)
+    private static bool TryAdvance<TVisitor>(List<Frame> path, HashSet<XmlRpcValue>? onPath, TVisitor visitor, out XmlRpcValue next)
         where TVisitor : IXmlRpcValueVisitor
     {
         while (path.Count > 0)
@@ -53,7 +58,7 @@ internal static class XmlRpcValueWalker
                 }
 
                 visitor.EndArray();
-                onPath.Remove(array);
+                onPath?.Remove(array);
             }
             else
             {
@@ -74,7 +79,7 @@ internal static class XmlRpcValueWalker
                 }
 
                 visitor.EndStruct();
-                onPath.Remove(@struct);
+                onPath?.Remove(@struct);
             }
 
             path.RemoveAt(path.Count - 1);
@@ -84,13 +89,39 @@ internal static class XmlRpcValueWalker
         return false;
     }
 
-    private static void Enter(HashSet<XmlRpcValue> onPath, XmlRpcValue container)
+    private static void Enter(List<Frame> path, ref HashSet<XmlRpcValue>? onPath, XmlRpcValue container)
     {
+        if (onPath is null && path.Count < LinearSearchDepth)
+        {
+            foreach (var frame in path)
+            {
+                if (ReferenceEquals(frame.Container, container))
+                {
+                    throw ContainsItself();
+                }
+            }
+
+            return;
+        }
+
+        if (onPath is null)
+        {
+            // Once made, the set holds exactly the containers on the path, until the walk ends.
+            onPath = new HashSet<XmlRpcValue>(ReferenceEqualityComparer.Instance);
+            foreach (var frame in path)
+            {
+                onPath.Add(frame.Container);
+            }
+        }
+
         if (!onPath.Add(container))
         {
-            throw new XmlRpcFormatException(XmlRpcFormatError.InvalidValue, "Cannot write an array or struct that contains itself.");
+            throw ContainsItself();
         }
     }
+
+    private static XmlRpcFormatException ContainsItself() =>
+        new(XmlRpcFormatError.InvalidValue, "Cannot write an array or struct that contains itself.");
 
     private sealed class Frame
     {
@@ -101,6 +132,8 @@ internal static class XmlRpcValueWalker
         public XmlRpcArray? Array { get; }
 
         public XmlRpcStruct? Struct { get; }
+
+        public XmlRpcValue Container => (XmlRpcValue?)Array ?? Struct!;
 
         public int Index { get; set; }
 
