@@ -96,8 +96,10 @@ gcc -O1 -Wall -Werror -o "$WORK/c_server" interop/servers/xmlrpc_c_server.c $(xm
 read -r P_CONF P_SERVER P_AUTH P_LEGACY P_BOTTLE P_BOTTLE_LEGACY P_BOTTLE_AUTH P_PHP <<< "$(free_ports 8)"
 NO_BUS="unix:path=$WORK/no-such-bus"
 AUTH_USER=interop AUTH_SECRET="s3cret-$RANDOM$RANDOM"
-printf '%s:%s\n' "$AUTH_USER" "$AUTH_SECRET" > "$WORK/rpc.credential"
-chmod 600 "$WORK/rpc.credential"
+# As deployed: a systemd credential (LoadCredential=restarter-rpc:...) named by Restarter:BasicAuthCredential.
+mkdir -m 700 "$WORK/credentials"
+printf '%s:%s\n' "$AUTH_USER" "$AUTH_SECRET" > "$WORK/credentials/restarter-rpc"
+chmod 600 "$WORK/credentials/restarter-rpc"
 
 CONFORMANCE_URL= SERVER_URL= AUTH_URL= LEGACY_URL=
 if [ $built = 1 ]; then
@@ -111,7 +113,7 @@ if [ $built = 1 ]; then
     fail "harness/start/Restarter.Server $(tail -c 600 "$WORK/server.log" | tr '\n' ' ')"
 
   start server-auth "$WORK/server-auth.log" env DBUS_SYSTEM_BUS_ADDRESS="$NO_BUS" Restarter__BusAddress="$NO_BUS" \
-    Restarter__BasicAuthCredential="$WORK/rpc.credential" dotnet "$(bin src/Restarter.Server)" --urls "http://127.0.0.1:$P_AUTH"
+    CREDENTIALS_DIRECTORY="$WORK/credentials" Restarter__BasicAuthCredential=restarter-rpc dotnet "$(bin src/Restarter.Server)" --urls "http://127.0.0.1:$P_AUTH"
   wait_http "http://127.0.0.1:$P_AUTH/" "$LAST_PID" && AUTH_URL="http://127.0.0.1:$P_AUTH/" ||
     fail "harness/start/Restarter.Server-with-Basic-auth $(tail -c 600 "$WORK/server-auth.log" | tr '\n' ' ')"
 fi
@@ -233,7 +235,7 @@ out = ['# interop: six foreign XML-RPC stacks against Restarter, both ways', '',
        + f'**{passed} passed, {failed} failed**.', '',
        'Their clients call `interop/ConformanceHost` (echo, validator1.*, a stand-in `restart_unit`, system.*) and '
        '`src/Restarter.Server` (no D-Bus: a valid id answers `{false, <D-Bus error>}`, as the legacy server does without a '
-       'bus; a second instance requires Basic auth). Our `XmlRpcClient` (`interop/ClientProbe`) calls the legacy Python '
+       'bus; a second instance requires Basic auth, its credential read from `$CREDENTIALS_DIRECTORY` as under systemd). Our `XmlRpcClient` (`interop/ClientProbe`) calls the legacy Python '
        '`Service` on `SimpleXMLRPCServer` (`interop/servers/legacy_server.py`) and each other stack\'s own server (XMLRPC::Lite daemon, ruby-xmlrpc on WEBrick, xmlrpc-epi under `php -S`, xmlrpc-c Abyss, Node) '
        '(`interop/servers/`). Each cell counts the checks that passed out of those run; "—" means the stack has no such '
        'direction here.', '',

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Restarter.Web.Rpc;
 using Restarter.Web.Tests.Infrastructure;
@@ -43,6 +44,33 @@ public sealed class CredentialsTests
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task BareUserInRpcServer_IsSentWithoutAColon_AsPythonDoes()
+    {
+        await using var rpc = await FakeRestartServer.StartAsync();
+        await using var web = new WebAppFactory(new Dictionary<string, string?> { ["RPC_SERVER"] = $"http://web@127.0.0.1:{rpc.Address.Port}/" });
+
+        using var response = await web.CreateScriptClient().PostAsync("/restart", Forms.Fields(("service_id", "1234")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("web")), Assert.Single(rpc.Calls).Authorization);
+    }
+
+    [Theory]
+    [InlineData("", "/RPC2")]
+    [InlineData("/", "/")]
+    [InlineData("/RPC2", "/RPC2")]
+    public async Task RpcServerPath_IsUsedAsPythonsServerProxyDoes(string path, string expected)
+    {
+        await using var rpc = await FakeRestartServer.StartAsync();
+        await using var web = new WebAppFactory(new Dictionary<string, string?> { ["RPC_SERVER"] = $"http://127.0.0.1:{rpc.Address.Port}{path}" });
+
+        using var response = await web.CreateScriptClient().PostAsync("/restart", Forms.Fields(("service_id", "1234")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, Assert.Single(rpc.Calls).Path);
     }
 
     [Fact]

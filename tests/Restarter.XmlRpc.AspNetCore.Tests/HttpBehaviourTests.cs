@@ -79,7 +79,7 @@ public sealed class HttpBehaviourTests : IAsyncLifetime
         using var response = await _app.PostAsync(request);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(Recorder.Calls);
-        Assert.Contains(_logs.Entries, e => e.EventId.Name == "RequestTooLarge" && e.Level == LogLevel.Information && e.Message.Contains("Content-Length", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.EventId.Name == "ContentLengthTooLarge" && e.Level == LogLevel.Information && e.Message.Contains($"limit of {BodyLimit} bytes", StringComparison.Ordinal));
         await AssertStillAnswersAsync();
     }
 
@@ -127,6 +127,7 @@ public sealed class HttpBehaviourTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), watch.Elapsed.ToString());
         Assert.Contains("decompressed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(_logs.Entries, e => e.EventId.Name == "BodyTooLarge");
         Assert.Empty(Recorder.Calls);
         await AssertStillAnswersAsync();
     }

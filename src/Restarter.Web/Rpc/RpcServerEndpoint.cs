@@ -9,14 +9,24 @@ namespace Restarter.Web.Rpc;
 /// </summary>
 public sealed class RpcServerEndpoint
 {
-    private RpcServerEndpoint(Uri address, AuthenticationHeaderValue? authorization)
+    private RpcServerEndpoint(Uri configured, Uri address, AuthenticationHeaderValue? authorization)
     {
+        Configured = configured;
         Address = address;
         Authorization = authorization;
     }
 
+    /// <summary>
+    /// The URL as configured, user info included: what the XML-RPC client is given, so it treats the URL as Python's
+    /// ServerProxy did (Basic auth from the user info, <c>/RPC2</c> when there is no path). Never log or show it.
+    /// </summary>
+    public Uri Configured { get; }
+
     /// <summary>The server's URL without user info.</summary>
     public Uri Address { get; }
+
+    /// <summary>Whether the credentials come from the systemd credential file rather than the URL.</summary>
+    public bool CredentialsFromFile => Authorization is not null && string.IsNullOrEmpty(Configured.UserInfo);
 
     public AuthenticationHeaderValue? Authorization { get; }
 
@@ -60,7 +70,7 @@ public sealed class RpcServerEndpoint
             authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(userInfo)));
         }
 
-        return new RpcServerEndpoint(address, authorization);
+        return new RpcServerEndpoint(uri, address, authorization);
     }
 
     private static string Redact(string text)

@@ -20,10 +20,14 @@ internal sealed partial class XmlRpcRestarterRpc : IRestarterRpc
 
     public XmlRpcRestarterRpc(HttpClient httpClient, RpcServerEndpoint endpoint, IOptions<RestarterWebOptions> options, ILogger<XmlRpcRestarterRpc> logger)
     {
-        // The endpoint already holds the credentials (from the URL's user info or the systemd credential) as a header;
-        // the HttpClient is this typed client's own, so its default headers are ours to set.
-        httpClient.DefaultRequestHeaders.Authorization = endpoint.Authorization;
-        _client = new XmlRpcClient(httpClient, endpoint.Address, new XmlRpcClientOptions
+        // Credentials in the URL are the client's to send; those of the systemd credential file go as a default header
+        // (the HttpClient is this typed client's own, so its default headers are ours to set).
+        if (endpoint.CredentialsFromFile)
+        {
+            httpClient.DefaultRequestHeaders.Authorization = endpoint.Authorization;
+        }
+
+        _client = new XmlRpcClient(httpClient, endpoint.Configured, new XmlRpcClientOptions
         {
             // Each call gets its own deadline in CallAsync, longer for restart_unit_and_wait.
             Timeout = Timeout.InfiniteTimeSpan,

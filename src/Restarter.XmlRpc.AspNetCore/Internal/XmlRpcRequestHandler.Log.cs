@@ -9,8 +9,8 @@ internal sealed partial class XmlRpcRequestHandler
         [LoggerMessage(1, LogLevel.Debug, "XML-RPC request with HTTP method {HttpMethod} answered 501, as SimpleXMLRPCServer does.", EventName = "UnsupportedMethod")]
         public static partial void UnsupportedMethod(ILogger logger, string httpMethod);
 
-        [LoggerMessage(2, LogLevel.Information, "XML-RPC request refused with 413: {Reason}", EventName = "RequestTooLarge")]
-        public static partial void RequestTooLarge(ILogger logger, string reason);
+        [LoggerMessage(2, LogLevel.Information, "XML-RPC request refused with 413: Content-Length {ContentLength} exceeds the limit of {Limit} bytes.", EventName = "ContentLengthTooLarge")]
+        public static partial void ContentLengthTooLarge(ILogger logger, long contentLength, long limit);
 
         [LoggerMessage(3, LogLevel.Debug, "XML-RPC request without Content-Length refused with 411.", EventName = "LengthRequired")]
         public static partial void LengthRequired(ILogger logger);
@@ -29,6 +29,9 @@ internal sealed partial class XmlRpcRequestHandler
 
         [LoggerMessage(8, LogLevel.Debug, "XML-RPC request aborted by the client.", EventName = "RequestAborted")]
         public static partial void RequestAborted(ILogger logger);
+
+        [LoggerMessage(10, LogLevel.Information, "XML-RPC request refused with 413: {Reason}", EventName = "BodyTooLarge")]
+        public static partial void BodyTooLarge(ILogger logger, string reason);
 
         [LoggerMessage(9, LogLevel.Error, "XML-RPC response could not be written; a fault was sent instead.", EventName = "ResponseNotWritable")]
         public static partial void ResponseNotWritable(ILogger logger, Exception exception);

@@ -43,7 +43,7 @@ internal sealed partial class XmlRpcRequestHandler(
         var aborted = context.RequestAborted;
         if (request.ContentLength > options.MaxRequestBodyBytes)
         {
-            Log.RequestTooLarge(logger, $"Content-Length {request.ContentLength} exceeds {options.MaxRequestBodyBytes}");
+            Log.ContentLengthTooLarge(logger, request.ContentLength.Value, options.MaxRequestBodyBytes);
             await PlainAsync(context, StatusCodes.Status413PayloadTooLarge, $"The request body is larger than the limit of {options.MaxRequestBodyBytes} bytes.");
             return;
         }
@@ -78,7 +78,7 @@ internal sealed partial class XmlRpcRequestHandler(
         }
         catch (RequestTooLargeException e)
         {
-            Log.RequestTooLarge(logger, e.Message);
+            Log.BodyTooLarge(logger, e.Message);
             await PlainAsync(context, StatusCodes.Status413PayloadTooLarge, e.Message);
             return;
         }

@@ -119,17 +119,35 @@ public sealed class XmlRpcClient
             {
                 return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ResponseEnded && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException e) when (IsColdConnection(e) && !cancellationToken.IsCancellationRequested)
             {
-                // The connection closed before a single byte of answer. SocketsHttpHandler pools the connections of
-                // HTTP/1.0 answers, which Python's SimpleXMLRPCServer closes after each call, so a quick next call can
-                // land on a dead one (measured: a quarter of sequential calls). Python's Transport.request retries once
-                // on RemoteDisconnected for the same reason; so do we.
+                // The connection closed or was reset before a single byte of answer. SocketsHttpHandler pools the
+                // connections of HTTP/1.0 answers, which Python's SimpleXMLRPCServer closes after each call, so a quick
+                // next call can land on a dead one (measured: a quarter of sequential calls). Python's Transport.request
+                // retries once on RemoteDisconnected, ECONNRESET, ECONNABORTED and EPIPE for the same reason; so do we.
             }
         }
 
         using var retry = CreateRequest(call);
         return await _httpClient.SendAsync(retry, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsColdConnection(HttpRequestException e)
+    {
+        if (e.HttpRequestError == HttpRequestError.ResponseEnded)
+        {
+            return true;
+        }
+
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted or System.Net.Sockets.SocketError.Shutdown })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private HttpRequestMessage CreateRequest(XmlRpcMethodCall call)

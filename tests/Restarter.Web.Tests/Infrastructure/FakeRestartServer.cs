@@ -74,7 +74,7 @@ public sealed class FakeRestartServer : IAsyncDisposable
         var document = await XDocument.LoadAsync(context.Request.Body, LoadOptions.None, context.RequestAborted);
         var method = document.Root!.Element("methodName")!.Value;
         var parameters = document.Root.Element("params")?.Elements("param").Select(p => p.Element("value")!.Value).ToArray() ?? [];
-        Calls.Enqueue(new RecordedCall(method, parameters, authorization.Length == 0 ? null : authorization));
+        Calls.Enqueue(new RecordedCall(method, parameters, authorization.Length == 0 ? null : authorization, context.Request.Path));
 
         if (Delay > TimeSpan.Zero)
         {
@@ -160,4 +160,4 @@ public sealed class FakeRestartServer : IAsyncDisposable
     }
 }
 
-public sealed record RecordedCall(string Method, string[] Parameters, string? Authorization);
+public sealed record RecordedCall(string Method, string[] Parameters, string? Authorization, string Path = "/");

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Restarter.XmlRpc.Tests.Client;
 
@@ -361,6 +362,83 @@ public sealed class TransportEdgeTests : IAsyncLifetime
 
         Assert.IsNotType<XmlRpcTransportException>(e);
         Assert.Equal(SocketError.ConnectionRefused, Assert.IsType<SocketException>(e.InnerException).SocketErrorCode);
+    }
+
+    [Fact]
+    public async Task Server_that_resets_without_answering_is_retried_once_then_a_network_error()
+    {
+        _server.Respond = context =>
+        {
+            context.Abort();
+            return Task.CompletedTask;
+        };
+
+        var e = await Assert.ThrowsAsync<HttpRequestException>(() => Client().InvokeAsync("restart_unit", ["1234"], Budget()));
+
+        Assert.IsNotType<XmlRpcTransportException>(e);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Server_that_closes_without_answering_is_retried_once_like_pythons_remote_disconnected()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var connections = 0;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var acceptor = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var socket = await listener.AcceptSocketAsync(stop.Token);
+                Interlocked.Increment(ref connections);
+                var received = new StringBuilder();
+                var buffer = new byte[4096];
+                while (!received.ToString().Contains("</methodCall>\n", StringComparison.Ordinal))
+                {
+                    var n = await socket.ReceiveAsync(buffer, stop.Token);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    received.Append(Encoding.UTF8.GetString(buffer, 0, n));
+                }
+
+                socket.Shutdown(SocketShutdown.Both);
+            }
+        });
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+
+        var e = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            new XmlRpcClient(new HttpClient(), new Uri($"http://127.0.0.1:{port}/")).InvokeAsync("restart_unit", ["1234"], Budget()));
+
+        Assert.Equal(HttpRequestError.ResponseEnded, e.HttpRequestError);
+        Assert.Equal(2, Volatile.Read(ref connections));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => acceptor);
+    }
+
+    [Fact]
+    public async Task Works_as_the_inside_of_an_http_client_factory_typed_client()
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient<RestartClient>(http => http.BaseAddress = _server.Address);
+        await using var provider = services.BuildServiceProvider();
+        _server.Respond = context => RawResponder.WriteXmlAsync(context, RawResponder.Response(
+            "<struct><member><name>success</name><value><boolean>1</boolean></value></member><member><name>message</name><value><string>success</string></value></member></struct>"));
+
+        var result = await provider.GetRequiredService<RestartClient>().RestartAsync("1234", Budget());
+
+        Assert.Equal(new TestServices.RestartResult(true, "success"), result);
+    }
+
+    private sealed class RestartClient(HttpClient http)
+    {
+        private readonly XmlRpcClient _rpc = new(http, new Uri(http.BaseAddress!, "/RPC2"));
+
+        public Task<TestServices.RestartResult> RestartAsync(string id, CancellationToken cancellationToken) =>
+            _rpc.InvokeAsync(XmlRpcConverters.ForStruct<TestServices.RestartResult>(), "restart_unit", [id], cancellationToken);
     }
 
     [Fact]
