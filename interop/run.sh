@@ -119,7 +119,7 @@ if [ $built = 1 ]; then
 fi
 
 start legacy "$WORK/legacy.log" systemd-socket-activate -l "127.0.0.1:$P_LEGACY" -E DBUS_SYSTEM_BUS_ADDRESS="$NO_BUS" \
-  /usr/bin/python3 interop/servers/legacy_server.py
+  /usr/bin/python3 systemd/sandbox/fixture/usr/local/lib/restarter-sandbox/legacy-server.py
 LEGACY_PID=$LAST_PID
 wait_http "http://127.0.0.1:$P_LEGACY/" "$LEGACY_PID" && LEGACY_URL="http://127.0.0.1:$P_LEGACY/" ||
   fail "harness/start/legacy-python-server $(tail -c 600 "$WORK/legacy.log" | tr '\n' ' ')"
@@ -236,7 +236,7 @@ out = ['# interop: six foreign XML-RPC stacks against Restarter, both ways', '',
        'Their clients call `interop/ConformanceHost` (echo, validator1.*, a stand-in `restart_unit`, system.*) and '
        '`src/Restarter.Server` (no D-Bus: a valid id answers `{false, <D-Bus error>}`, as the legacy server does without a '
        'bus; a second instance requires Basic auth, its credential read from `$CREDENTIALS_DIRECTORY` as under systemd). Our `XmlRpcClient` (`interop/ClientProbe`) calls the legacy Python '
-       '`Service` on `SimpleXMLRPCServer` (`interop/servers/legacy_server.py`) and each other stack\'s own server (XMLRPC::Lite daemon, ruby-xmlrpc on WEBrick, xmlrpc-epi under `php -S`, xmlrpc-c Abyss, Node) '
+       '`Service` on `SimpleXMLRPCServer` (`systemd/sandbox/fixture/usr/local/lib/restarter-sandbox/legacy-server.py`) and each other stack\'s own server (XMLRPC::Lite daemon, ruby-xmlrpc on WEBrick, xmlrpc-epi under `php -S`, xmlrpc-c Abyss, Node) '
        '(`interop/servers/`). Each cell counts the checks that passed out of those run; "—" means the stack has no such '
        'direction here.', '',
        '| stack | ' + ' | '.join(c[1] for c in columns) + ' |', '|---|' + '---|' * len(columns)]
