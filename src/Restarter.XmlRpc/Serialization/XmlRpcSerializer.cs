@@ -63,9 +63,7 @@ public static class XmlRpcSerializer
             // Decode with the encoding the byte order mark or the XML declaration names, strictly.
             var bytes = document.Bytes;
             var encoding = DeclaredEncoding.Detect(bytes[..Math.Min(bytes.Length, DeclaredEncoding.MaxPrologBytes)]);
-            var text = new StreamReader(
-                document.OpenRead(), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: Math.Clamp(bytes.Length, 128, 4096), leaveOpen: false);
-            return new XmlRpcTokenReader(SafeXmlReaderFactory.Create(text), document);
+            return new XmlRpcTokenReader(CreateXmlReader(document, encoding), document);
         }
         catch (DecoderFallbackException e)
         {
@@ -81,6 +79,66 @@ public static class XmlRpcSerializer
         {
             document.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The characters of the document, decoded strictly. A small document (every real call) is decoded at once: a
+    /// StreamReader's buffers cost more than the whole restart_unit call. A large one is decoded as it is read.
+    /// </summary>
+    private static XmlReader CreateXmlReader(BufferedDocument document, System.Text.Encoding encoding)
+    {
+        // UTF-8 (nearly every request): checked without allocating, then XmlReader decodes it from the buffer itself,
+        // with a buffer sized to the document. Its own decoder is strict except for a sequence cut short at the very end.
+        if (encoding.CodePage == 65001)
+        {
+            return System.Text.Unicode.Utf8.IsValid(document.Bytes)
+                ? SafeXmlReaderFactory.Create(document.OpenRead())
+                : throw new XmlRpcFormatException(XmlRpcFormatError.MalformedXml, "The document is not well-formed XML: it holds bytes that are not valid UTF-8.");
+        }
+
+        return CreateXmlReader(Decode(document, encoding));
+    }
+
+    private static TextReader Decode(BufferedDocument document, System.Text.Encoding encoding)
+    {
+        const int DecodeAtOnceBytes = 32 * 1024;
+        var bytes = document.Bytes;
+        if (bytes.Length > DecodeAtOnceBytes)
+        {
+            return new StreamReader(document.OpenRead(), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 4096);
+        }
+
+        var preamble = encoding.Preamble;
+        if (bytes.StartsWith(preamble))
+        {
+            bytes = bytes[preamble.Length..];
+        }
+
+        try
+        {
+            return new StringReader(encoding.GetString(bytes));
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw XmlRpcTokenReader.InvalidBytes(e);
+        }
+    }
+
+    // A synchronous XmlReader decodes its first buffer while it is created, so the strict decoder can refuse bytes here.
+    private static XmlReader CreateXmlReader(TextReader text)
+    {
+        try
+        {
+            return SafeXmlReaderFactory.Create(text);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw XmlRpcTokenReader.InvalidBytes(e);
+        }
+        catch (XmlException e) when (e.InnerException is DecoderFallbackException invalidBytes)
+        {
+            throw XmlRpcTokenReader.InvalidBytes(invalidBytes);
         }
     }
 }

@@ -14,9 +14,14 @@ internal static class SafeXmlReaderFactory
     /// <summary>Apache XML-RPC's extensions namespace, pre-declared so that <c>&lt;ex:nil/&gt;</c> reads even when a client forgets <c>xmlns:ex</c>.</summary>
     public const string ApacheExtensionsNamespace = "http://ws.apache.org/xmlrpc/namespaces/extensions";
 
-    public static XmlReader Create(TextReader text)
+    public static XmlReader Create(TextReader text) => XmlReader.Create(text, Settings(), Context());
+
+    /// <summary>For bytes already checked to be valid UTF-8: XmlReader sizes its buffer to a seekable stream.</summary>
+    public static XmlReader Create(Stream utf8) => XmlReader.Create(utf8, Settings(), Context());
+
+    private static XmlReaderSettings Settings()
     {
-        var settings = new XmlReaderSettings
+        return new XmlReaderSettings
         {
             Async = false,
             DtdProcessing = DtdProcessing.Prohibit,
@@ -28,10 +33,13 @@ internal static class SafeXmlReaderFactory
             CloseInput = true,
             ConformanceLevel = ConformanceLevel.Document,
         };
+    }
 
+    private static XmlParserContext Context()
+    {
         var names = new NameTable();
         var namespaces = new XmlNamespaceManager(names);
         namespaces.AddNamespace("ex", ApacheExtensionsNamespace);
-        return XmlReader.Create(text, settings, new XmlParserContext(names, namespaces, xmlLang: null, XmlSpace.None));
+        return new XmlParserContext(names, namespaces, xmlLang: null, XmlSpace.None);
     }
 }
