@@ -17,6 +17,19 @@ public sealed class ConformanceHostTests(ConformanceHostFixture host) : IClassFi
     }
 
     [Fact]
+    public async Task Get_serves_the_page_that_documents_the_methods()
+    {
+        using var client = new HttpClient { BaseAddress = host.App.BaseAddress };
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<dt id=\"echo\">", html, StringComparison.Ordinal);
+        Assert.Contains("<dt id=\"restart_unit\">restart_unit(any identifier) → struct</dt>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Python_one_liner_lists_the_methods()
     {
         var output = await Python.RunAsync("list_methods.py", host.App.BaseAddress.ToString());

@@ -10,8 +10,8 @@ namespace Restarter.XmlRpc.AspNetCore.Tests;
 /// The same HTTP request to the conformance host and to Python's own SimpleXMLRPCServer serving the same methods
 /// (Python/reference_server.py): status, Content-Type and body bytes must be equal.
 /// </summary>
-public sealed class PythonParityTests(ConformanceHostFixture host, PythonReferenceServer python)
-    : IClassFixture<ConformanceHostFixture>, IClassFixture<PythonReferenceServer>
+public sealed class PythonParityTests(ConformanceHostWithoutDocumentationFixture host, PythonReferenceServer python)
+    : IClassFixture<ConformanceHostWithoutDocumentationFixture>, IClassFixture<PythonReferenceServer>
 {
     private static string Call(string method, params string[] values) =>
         $"<?xml version='1.0'?>\n<methodCall>\n<methodName>{method}</methodName>\n<params>\n" +
