@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Restarter.XmlRpc.Dispatch.Internal;
+using Restarter.XmlRpc.Serialization.Internal;
 
 namespace Restarter.XmlRpc.AspNetCore.Internal;
 
@@ -104,14 +105,17 @@ internal sealed partial class XmlRpcRequestHandler(
         await WriteResponseAsync(context, result, aborted);
     }
 
+    private static LengthLimitedStream LimitedTo(Stream inner, long maxBytes, string what) =>
+        new(inner, maxBytes, CancellationToken.None, limit => new RequestTooLargeException($"The {what} is larger than the limit of {limit} bytes."));
+
     private async Task<XmlRpcMethodResponse> ReadAndDispatchAsync(HttpContext context, bool gzip, CancellationToken aborted)
     {
-        Stream body = new LimitedReadStream(context.Request.Body, options.MaxRequestBodyBytes, "request body");
+        Stream body = LimitedTo(context.Request.Body, options.MaxRequestBodyBytes, "request body");
         GZipStream? decompressor = null;
         if (gzip)
         {
             decompressor = new GZipStream(body, CompressionMode.Decompress, leaveOpen: true);
-            body = new LimitedReadStream(decompressor, options.MaxDecompressedBytes, "decompressed request body");
+            body = LimitedTo(decompressor, options.MaxDecompressedBytes, "decompressed request body");
         }
 
         XmlRpcMethodCall call;

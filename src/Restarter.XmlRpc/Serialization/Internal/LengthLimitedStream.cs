@@ -1,10 +1,12 @@
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
-/// The stream the XML reader reads from: fails with <see cref="XmlRpcFormatError.LimitExceeded"/> past a number of bytes,
-/// and passes the caller's cancellation token to every read (<see cref="System.Xml.XmlReader"/> has no token of its own).
+/// A read-only view of a stream that fails past a number of bytes (with <see cref="XmlRpcFormatError.LimitExceeded"/>
+/// unless <paramref name="tooLarge"/> makes another exception of the limit) and passes the caller's cancellation token to
+/// every read (<see cref="System.Xml.XmlReader"/> has no token of its own).
 /// </summary>
-internal sealed class LengthLimitedStream(Stream inner, long maxBytes, CancellationToken cancellationToken) : Stream
+internal sealed class LengthLimitedStream(
+    Stream inner, long maxBytes, CancellationToken cancellationToken, Func<long, Exception>? tooLarge = null) : Stream
 {
     private long _read;
 
@@ -52,7 +54,7 @@ internal sealed class LengthLimitedStream(Stream inner, long maxBytes, Cancellat
         _read += read;
         if (maxBytes > 0 && _read > maxBytes)
         {
-            throw new XmlRpcFormatException(
+            throw tooLarge?.Invoke(maxBytes) ?? new XmlRpcFormatException(
                 XmlRpcFormatError.LimitExceeded, $"The XML-RPC document is larger than the limit of {maxBytes} bytes.");
         }
 
