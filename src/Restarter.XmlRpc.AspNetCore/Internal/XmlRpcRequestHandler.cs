@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
-using Restarter.XmlRpc.Dispatch.Internal;
 using Restarter.XmlRpc.Serialization.Internal;
 
 namespace Restarter.XmlRpc.AspNetCore.Internal;
@@ -161,9 +160,7 @@ internal sealed partial class XmlRpcRequestHandler(
         {
             Log.ResponseNotWritable(logger, e);
             document.Clear();
-            XmlRpcSerializer.WriteMethodResponse(document, XmlRpcMethodResponse.FromFault(dispatcher.FaultStyle == XmlRpcFaultStyle.Python
-                ? new XmlRpcFault(XmlRpcFaultCodes.Python, PythonTexts.Exception("ValueError", "cannot marshal the result: " + e.Message))
-                : new XmlRpcFault(XmlRpcFaultCodes.InternalError, "internal error: the result cannot be sent: " + e.Message)));
+            XmlRpcSerializer.WriteMethodResponse(document, dispatcher.CreateUnwritableResultFault(e.Message));
         }
 
         var response = context.Response;

@@ -64,6 +64,13 @@ public sealed partial class XmlRpcDispatcher
     public XmlRpcMethodResponse CreateMalformedRequestFault(XmlRpcRequestError error, string message) =>
         XmlRpcMethodResponse.FromFault(XmlRpcFaults.ForRequestError(_options.FaultStyle, error, message));
 
+    /// <summary>
+    /// The fault sent instead of a result the writer refused (a character XML cannot carry, a cycle), in this
+    /// dispatcher's style. Python raises ValueError there when it marshals such a result.
+    /// </summary>
+    public XmlRpcMethodResponse CreateUnwritableResultFault(string message) =>
+        Fault(XmlRpcFaultCodes.InternalError, PythonTexts.Exception("ValueError", "cannot marshal the result: " + message), "internal error: the result cannot be sent: " + message);
+
     private async ValueTask<XmlRpcMethodResponse> DispatchCoreAsync(
         string methodName, IReadOnlyList<XmlRpcValue> parameters, IServiceProvider services, CancellationToken cancellationToken)
     {
