@@ -3,7 +3,9 @@ using Restarter.Server.Hosting;
 
 try
 {
-    var builder = WebApplication.CreateSlimBuilder(args);
+    // The content root (where appsettings.json is read and watched) is the install directory, not the working directory:
+    // under systemd that is "/", and watching it for changes walks the whole file system.
+    var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddRestarterServer();
     var app = builder.Build();
     app.MapRestarterServer();

@@ -44,9 +44,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
     /// <summary>Starts the server on a free loopback port (<c>--urls http://127.0.0.1:0</c>) and waits until it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, bool listen = true)
+    public static async Task<ServerProcess> StartAsync(
+        IEnumerable<string> arguments, IDictionary<string, string>? environment = null, bool listen = true, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo(DotnetHost) { WorkingDirectory = AppContext.BaseDirectory };
+        var start = new ProcessStartInfo(DotnetHost) { WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory };
         start.ArgumentList.Add(ServerAssembly);
         if (listen)
         {
