@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Restarter.Server.Auditing;
 using Restarter.Server.Authentication;
 using Restarter.Server.Hosting.Internal;
+using Restarter.Server.Logging.Internal;
 using Restarter.Server.Rpc;
 using Restarter.Server.Rpc.Internal;
 
@@ -53,7 +54,8 @@ public static class RestarterServerHostingExtensions
         }
 
         services.AddSingleton<IPostConfigureOptions<ConsoleLoggerOptions>>(new ConsoleFormatterSetup(configuration, SystemdHelpers.IsSystemdService()));
-        builder.Logging.AddSimpleConsole(o =>
+        builder.Logging.AddBatchedConsole();
+        services.Configure<SimpleConsoleFormatterOptions>(o =>
         {
             o.SingleLine = true;
             o.UseUtcTimestamp = true;
