@@ -28,7 +28,7 @@ public sealed class ConnectionLimitTests(RobustServer fixture, ITestOutputHelper
             }
 
             await Task.Delay(500);
-            using var probe = new NormalCall(fixture.BaseUrl);
+            var probe = new NormalCall(fixture.BaseUrl);
             var during = await probe.CallAsync();
             var recoveredAfter = TimeSpan.Zero;
             while (clock.Elapsed < TimeSpan.FromSeconds(25))

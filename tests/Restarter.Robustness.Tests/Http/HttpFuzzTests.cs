@@ -95,7 +95,7 @@ public sealed class HttpFuzzTests(RobustServer fixture, ITestOutputHelper output
 
     private async Task<bool> ServerStillAnswersAsync()
     {
-        using var call = new NormalCall(fixture.BaseUrl);
+        var call = new NormalCall(fixture.BaseUrl);
         return (await call.CallAsync()).Failure is null;
     }
 }

@@ -19,7 +19,7 @@ public class RobustServer : ServerOnPrivateBus
             Systemd.AddUnit($"example@{id}.service");
         }
 
-        using var warmUp = new NormalCall(BaseUrl);
+        var warmUp = new NormalCall(BaseUrl);
         await warmUp.CallAsync("0000");
         Systemd.Calls.Clear();
     }
