@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Restarter.Robustness.Tests.Infrastructure;
+using Restarter.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Restarter.Robustness.Tests.Faults;
@@ -19,12 +20,17 @@ public sealed partial class WebAppFaultTests(ITestOutputHelper output)
     private const int FirstId = 1000;
     private const int LastId = 9999;
     private const int RestartWaitSeconds = 2;
-    private static readonly TimeSpan RpcTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan RpcTimeout = TimeSpan.FromSeconds(5);
 
     [Fact]
     public async Task The_server_killed_and_restarted_on_its_port_under_web_load_gives_clear_502s_then_the_web_app_recovers_by_itself()
     {
         await using var server = await KillableServer.StartAsync();
+
+        // A first call (JIT, bus connection) that restarts nothing: a cold server next to 16 logins (PBKDF2) on 2 shared
+        // cores once took longer than the RPC timeout.
+        var (warmUp, _, _) = await RawXmlRpc.PostAsync(new Uri(server.Url, "/RPC2"), RawXmlRpc.Call("list_units"));
+        Assert.Equal(HttpStatusCode.OK, warmUp);
 
         // Every request restarts an identifier of its own, so each answer can be matched to its audit record and to systemd's call.
         var ids = string.Join(',', Enumerable.Range(FirstId, LastId - FirstId + 1).Select(Id));
@@ -39,7 +45,9 @@ public sealed partial class WebAppFaultTests(ITestOutputHelper output)
         var users = Enumerable.Range(0, Clients).Select(i => new WebUser(web.BaseUrl, browser: i % 2 == 0)).ToList();
         try
         {
-            await Task.WhenAll(users.Select(u => u.Browser ? u.LoginAsync("alice", "correct horse") : u.LoginAsync("bob", "battery staple")));
+            Task LoginAsync(WebUser user) => user.Browser ? user.LoginAsync("alice", "correct horse") : user.LoginAsync("bob", "battery staple");
+            await LoginAsync(users[0]);
+            await Task.WhenAll(users.Skip(1).Select(LoginAsync));
 
             // Loaded only now: the form lists every loaded instance with two D-Bus calls each.
             foreach (var id in Enumerable.Range(FirstId, LastId - FirstId + 1))
@@ -85,13 +93,14 @@ public sealed partial class WebAppFaultTests(ITestOutputHelper output)
             Assert.All(all, c => Assert.True(c.Status is not null, $"no answer: {c}"));
             Assert.All(all, c => Assert.True(c.Elapsed < (c.Browser ? RpcTimeout * 2 + TimeSpan.FromSeconds(RestartWaitSeconds + 2) : RpcTimeout + TimeSpan.FromSeconds(2)), $"too slow: {c}"));
 
-            // Not successful means the web app's own clear answer for an unreachable server: 502, readable, no stack trace.
+            // Not successful means one of the web app's own clear answers, 502, readable, no stack trace: the server is
+            // unreachable (the call never reached it), or it broke off its answer (killed mid-call: the restart may have happened).
             Assert.NotEmpty(failed);
             Assert.All(failed, c =>
             {
                 Assert.True(c.Status == HttpStatusCode.BadGateway, $"not a 502: {c}");
-                Assert.True(UnreachableMessage().IsMatch(c.Message), $"not the unreachable message: {c}");
-                Assert.True(c.SaysNotRestarted, $"the page does not say 'Not restarted.': {c}");
+                Assert.True(UnreachableMessage().IsMatch(c.Message) || InterruptedMessage().IsMatch(c.Message), $"not a clear message: {c}");
+                Assert.True(!c.Browser || c.Verdict == (InterruptedMessage().IsMatch(c.Message) ? "Restart not confirmed." : "Not restarted."), $"the page's verdict: {c.Verdict} for {c}");
                 Assert.False(c.HasStackTrace, $"a stack trace: {c.Body}");
             });
 
@@ -131,6 +140,18 @@ public sealed partial class WebAppFaultTests(ITestOutputHelper output)
             // (a SIGKILLed process writes nothing more): those the web app did not report as a success.
             Assert.All(unaudited, id => Assert.Contains(cut, c => c.Identifier == id && !c.Succeeded));
             Assert.Equal(restarts.Count, audited.Count + unaudited.Count);
+
+            // A call the server had when it was killed is never passed off as "unreachable" (which says nothing happened):
+            // the web app says the restart may have happened, and does not send it again.
+            var reachedServer = restarts.Concat(audit.Keys).ToHashSet();
+            Assert.All(failed.Where(c => reachedServer.Contains(c.Identifier)), c => Assert.True(InterruptedMessage().IsMatch(c.Message), $"reached the server, answered as: {c}"));
+            Assert.All(failed.Where(c => InterruptedMessage().IsMatch(c.Message)), c => Assert.Contains(c, cut));
+        }
+        catch
+        {
+            output.WriteLine("server:\n  " + string.Join("\n  ", server.Lines.Where(l => !l.Contains("audit restart_unit", StringComparison.Ordinal)).TakeLast(40)));
+            output.WriteLine("web app:\n  " + string.Join("\n  ", web.Process.Lines.TakeLast(40)));
+            throw;
         }
         finally
         {
@@ -169,7 +190,10 @@ public sealed partial class WebAppFaultTests(ITestOutputHelper output)
     [GeneratedRegex("audit (?<method>restart_unit(?:_and_wait)?) .* identifier=\"(?<identifier>[0-9]{4})\" .* outcome=(?<outcome>\\S+) ")]
     private static partial Regex AuditLine();
 
-    // RpcFailure.Unreachable: refused or reset (XmlRpcRestarterRpc), and nothing else.
-    [GeneratedRegex("^The RPC server (is unreachable: .+|broke off its answer to restart_unit(_and_wait)?\\.)$")]
+    // RpcFailure.Unreachable and RpcFailure.Interrupted (XmlRpcRestarterRpc).
+    [GeneratedRegex("^The RPC server is unreachable: .+$")]
     private static partial Regex UnreachableMessage();
+
+    [GeneratedRegex("^The RPC server broke off its answer to restart_unit(_and_wait)?: the restart may have happened\\.$")]
+    private static partial Regex InterruptedMessage();
 }

@@ -25,8 +25,8 @@ public sealed partial record WebCall(string Identifier, bool Browser, TimeSpan S
         }
     }
 
-    /// <summary>The page says "Not restarted." (browsers); scripts have no such line.</summary>
-    public bool SaysNotRestarted => !Browser || Body.Contains("<p class=\"verdict\">Not restarted.</p>", StringComparison.Ordinal);
+    /// <summary>The page's verdict line ("Restarted.", "Not restarted."...); null for scripts (JSON).</summary>
+    public string? Verdict => Browser && PageVerdict().Match(Body) is { Success: true } match ? match.Groups[1].Value : null;
 
     public bool HasStackTrace => Body.Contains("   at ", StringComparison.Ordinal) || Body.Contains("Exception", StringComparison.Ordinal);
 
@@ -38,4 +38,7 @@ public sealed partial record WebCall(string Identifier, bool Browser, TimeSpan S
 
     [GeneratedRegex("<dd id=\"message\">(.*?)</dd>", RegexOptions.Singleline)]
     private static partial Regex PageMessage();
+
+    [GeneratedRegex("<p class=\"verdict\">(.*?)</p>")]
+    private static partial Regex PageVerdict();
 }
