@@ -55,6 +55,33 @@ public sealed class RpcFailureTests
         AssertNoStackTrace(body);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Browser)]
+    public async Task ServerDyingMidCall_Gives502_RestartNotConfirmed_AndIsNotRetried(string? accept)
+    {
+        await using var site = await TestSite.StartAsync();
+        site.Rpc.ResetAfterReading = true;
+
+        var (status, body) = await PostRestartAsync(site, accept);
+
+        // The server had the call: the restart may have happened, and sending it again could restart twice.
+        Assert.Equal(HttpStatusCode.BadGateway, status);
+        Assert.Single(site.Rpc.Calls);
+        if (accept is null)
+        {
+            Assert.Equal("{\"success\": false, \"message\": \"The RPC server broke off its answer to restart_unit: the restart may have happened.\"}", body);
+        }
+        else
+        {
+            Assert.Contains("Restart not confirmed.", body);
+            Assert.DoesNotContain("Not restarted.", body);
+            Assert.Contains("The RPC server broke off its answer to restart_unit_and_wait: the restart may have happened.", body);
+        }
+
+        AssertNoStackTrace(body);
+    }
+
     [Fact]
     public async Task ServerRefusing_Gives502_WithTheStatus()
     {

@@ -26,6 +26,9 @@ public sealed partial class RestartModel(IRestarterRpc rpc, RestartAccess access
 
     public string Message { get; private set; } = string.Empty;
 
+    /// <summary>The server's answer was cut off: the restart may have happened (<see cref="RpcFailure.Interrupted"/>).</summary>
+    public bool Unconfirmed { get; private set; }
+
     public string? Job { get; private set; }
 
     public string? JobResult { get; private set; }
@@ -69,6 +72,7 @@ public sealed partial class RestartModel(IRestarterRpc rpc, RestartAccess access
         catch (RpcCallException e)
         {
             LogRpcFailed(user, ServiceId, e.Failure, e.Message);
+            Unconfirmed = e.Failure == RpcFailure.Interrupted;
             return Answer(wantsHtml, e.HttpStatusCode, false, e.Message);
         }
     }

@@ -3,7 +3,7 @@ namespace Restarter.Web.Rpc;
 /// <summary>Why a call to the restart server did not produce an answer the page can use.</summary>
 public enum RpcFailure
 {
-    /// <summary>No connection: refused, reset, no route, DNS.</summary>
+    /// <summary>No connection: refused, no route, DNS. The call never reached the server.</summary>
     Unreachable,
 
     /// <summary>No complete answer within the configured time.</summary>
@@ -20,4 +20,10 @@ public enum RpcFailure
 
     /// <summary>The server does not have the method (the legacy Python server has only <c>restart_unit</c>).</summary>
     MethodNotSupported,
+
+    /// <summary>
+    /// The connection broke after the call was sent and before the whole answer came (the server died or reset it): the
+    /// server may have acted on the call, a restart may have happened.
+    /// </summary>
+    Interrupted,
 }

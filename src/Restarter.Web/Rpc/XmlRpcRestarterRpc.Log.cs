@@ -16,4 +16,7 @@ internal sealed partial class XmlRpcRestarterRpc
 
     [LoggerMessage(5, LogLevel.Warning, "RPC {Method}: malformed answer: {Reason}")]
     private partial void LogMalformed(string method, string reason);
+
+    [LoggerMessage(6, LogLevel.Warning, "RPC {Method}: the connection broke before the answer, the call may have taken effect: {Reason}")]
+    private partial void LogInterrupted(string method, string reason);
 }

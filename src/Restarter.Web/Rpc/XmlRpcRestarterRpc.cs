@@ -34,6 +34,11 @@ internal sealed partial class XmlRpcRestarterRpc : IRestarterRpc
             MaxResponseBytes = MaxAnswerBytes,
             MaxDecompressedBytes = MaxAnswerBytes,
             Reader = new XmlRpcReaderOptions { MaxDocumentBytes = MaxAnswerBytes },
+
+            // No connection is reused (PooledConnectionLifetime is zero), so a connection that breaks before the answer
+            // means the server got the call and died or reset it: sending restart_unit again could restart twice, and
+            // the retry's "connection refused" would hide that the first one may have happened.
+            RetryClosedConnection = false,
         });
         _options = options.Value;
         _logger = logger;
@@ -106,16 +111,17 @@ internal sealed partial class XmlRpcRestarterRpc : IRestarterRpc
             LogRefused(method, (int)e.StatusCode);
             throw new RpcCallException(RpcFailure.Refused, $"The RPC server refused {method}: HTTP {(int)e.StatusCode} {e.StatusCode}.", e);
         }
-        catch (HttpRequestException e)
+        catch (HttpRequestException e) when (NeverConnected(e))
         {
             LogUnreachable(method, e.Message);
             var reason = e.InnerException is SocketException socket ? socket.Message : e.Message;
             throw new RpcCallException(RpcFailure.Unreachable, $"The RPC server is unreachable: {reason}", e);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
-            LogUnreachable(method, e.Message);
-            throw new RpcCallException(RpcFailure.Unreachable, $"The RPC server broke off its answer to {method}.", e);
+            LogInterrupted(method, e.Message);
+            var consequence = method.StartsWith("restart_unit", StringComparison.Ordinal) ? ": the restart may have happened" : string.Empty;
+            throw new RpcCallException(RpcFailure.Interrupted, $"The RPC server broke off its answer to {method}{consequence}.", e);
         }
         catch (Exception e) when (e is XmlRpcFormatException or FormatException)
         {
@@ -123,6 +129,10 @@ internal sealed partial class XmlRpcRestarterRpc : IRestarterRpc
             throw new RpcCallException(RpcFailure.Malformed, $"The RPC server's answer to {method} is not a usable XML-RPC response.", e);
         }
     }
+
+    /// <summary>Failed while connecting, before a byte of the call was sent.</summary>
+    private static bool NeverConnected(HttpRequestException e) =>
+        e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     // Python's SimpleXMLRPCServer: fault 1, 'method "x" is not supported'; servers following the fault-code
     // interoperability spec: -32601.

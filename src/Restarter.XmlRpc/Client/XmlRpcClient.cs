@@ -19,7 +19,8 @@ namespace Restarter.XmlRpc;
 /// HTTP/1.0 servers such as Python's <c>SimpleXMLRPCServer</c> close the connection after every answer, but
 /// <see cref="SocketsHttpHandler"/> still pools it. A call that lands on such a dead connection is retried once, as
 /// Python's own client does; under concurrent calls that is not always enough, so give the handler
-/// <c>PooledConnectionLifetime = TimeSpan.Zero</c> when the server speaks HTTP/1.0.
+/// <c>PooledConnectionLifetime = TimeSpan.Zero</c> when the server speaks HTTP/1.0. The retry also repeats a call the
+/// server received before it died: see <see cref="XmlRpcClientOptions.RetryClosedConnection"/>.
 /// </para>
 /// </remarks>
 public sealed class XmlRpcClient
@@ -119,7 +120,7 @@ public sealed class XmlRpcClient
             {
                 return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             }
-            catch (HttpRequestException e) when (IsColdConnection(e) && !cancellationToken.IsCancellationRequested)
+            catch (HttpRequestException e) when (_options.RetryClosedConnection && IsColdConnection(e) && !cancellationToken.IsCancellationRequested)
             {
                 // The connection closed or was reset before a single byte of answer. SocketsHttpHandler pools the
                 // connections of HTTP/1.0 answers, which Python's SimpleXMLRPCServer closes after each call, so a quick

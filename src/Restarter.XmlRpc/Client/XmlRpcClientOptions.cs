@@ -36,6 +36,16 @@ public sealed class XmlRpcClientOptions
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// Whether a call whose connection closes or resets before the first byte of its answer is sent once more, as
+    /// Python's <c>Transport.request</c> does for a keep-alive connection the server had already closed. On by default.
+    /// The retry cannot tell such a stale pooled connection from a server that received the call and then died, so it
+    /// can run a call twice: turn it off for calls that must not repeat. With
+    /// <c>SocketsHttpHandler.PooledConnectionLifetime = TimeSpan.Zero</c> no connection is reused, and the retry has
+    /// nothing stale to make up for.
+    /// </summary>
+    public bool RetryClosedConnection { get; set; } = true;
+
     /// <summary>The User-Agent header; <c>null</c> sends the <see cref="HttpClient"/>'s own default headers instead.</summary>
     public string? UserAgent { get; set; } = DefaultUserAgent;
 

@@ -221,7 +221,39 @@ public sealed class FakeSystemd : IPathMethodHandler, IDisposable
         context.Reply(writer.CreateMessage());
     }
 
-    private FakeUnit? UnitAt(string path) => Units.Values.FirstOrDefault(u => UnitPath(u.Name) == path);
+    // Decodes the path rather than escaping every unit's name: tests load thousands of units.
+    private FakeUnit? UnitAt(string path) =>
+        UnitNameOf(path) is { } name && Units.TryGetValue(name, out var unit) && UnitPath(unit.Name) == path ? unit : null;
+
+    /// <summary>The inverse of <see cref="UnitPath"/>; null for a path that is not a unit's.</summary>
+    private static string? UnitNameOf(string path)
+    {
+        if (!path.StartsWith(UnitPathPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var label = path.AsSpan(UnitPathPrefix.Length);
+        var bytes = new List<byte>(label.Length);
+        for (var i = 0; i < label.Length; i++)
+        {
+            if (label[i] != '_')
+            {
+                bytes.Add((byte)label[i]);
+            }
+            else if (i + 2 < label.Length && byte.TryParse(label.Slice(i + 1, 2), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var escaped))
+            {
+                bytes.Add(escaped);
+                i += 2;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray());
+    }
 
     private void GetProperty(MethodContext context, string path, string @interface, string property)
     {

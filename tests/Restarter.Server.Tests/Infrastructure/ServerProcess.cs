@@ -43,15 +43,23 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public static string DotnetHost =>
         Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
-    /// <summary>Starts the server on a free loopback port (<c>--urls http://127.0.0.1:0</c>) and waits until it listens.</summary>
-    public static async Task<ServerProcess> StartAsync(
-        IEnumerable<string> arguments, IDictionary<string, string>? environment = null, bool listen = true, string? workingDirectory = null)
+    /// <summary>
+    /// Starts the server on a loopback port (<paramref name="port"/>, or a free one when 0: <c>--urls http://127.0.0.1:0</c>)
+    /// and waits until it listens.
+    /// </summary>
+    public static Task<ServerProcess> StartAsync(
+        IEnumerable<string> arguments, IDictionary<string, string>? environment = null, bool listen = true, int port = 0, string? workingDirectory = null) =>
+        StartAssemblyAsync(ServerAssembly, arguments, environment, listen, port, workingDirectory);
+
+    /// <summary>Like <see cref="StartAsync"/> for another ASP.NET Core app built next to the tests (the web front end).</summary>
+    public static async Task<ServerProcess> StartAssemblyAsync(
+        string assembly, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, bool listen = true, int port = 0, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo(DotnetHost) { WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory };
-        start.ArgumentList.Add(ServerAssembly);
+        start.ArgumentList.Add(assembly);
         if (listen)
         {
-            start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+            start.ArgumentList.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--urls=http://127.0.0.1:{port}"));
         }
 
         foreach (var argument in arguments)
@@ -161,6 +169,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
 
         return await WaitForExitAsync(timeout);
+    }
+
+    /// <summary>SIGKILL, as a crash or the OOM killer: no shutdown, no flushing; waits until the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

@@ -39,6 +39,9 @@ public sealed class FakeRestartServer : IAsyncDisposable
     /// <summary>When set, requests without exactly this Authorization header get HTTP 401.</summary>
     public string? RequiredAuthorization { get; set; }
 
+    /// <summary>When set, the connection is reset after the call is read, as when the server dies mid-call.</summary>
+    public bool ResetAfterReading { get; set; }
+
     /// <summary>When set, every answer is this body (to test malformed answers).</summary>
     public string? RawAnswer { get; set; }
 
@@ -75,6 +78,12 @@ public sealed class FakeRestartServer : IAsyncDisposable
         var method = document.Root!.Element("methodName")!.Value;
         var parameters = document.Root.Element("params")?.Elements("param").Select(p => p.Element("value")!.Value).ToArray() ?? [];
         Calls.Enqueue(new RecordedCall(method, parameters, authorization.Length == 0 ? null : authorization, context.Request.Path));
+
+        if (ResetAfterReading)
+        {
+            context.Abort();
+            return;
+        }
 
         if (Delay > TimeSpan.Zero)
         {

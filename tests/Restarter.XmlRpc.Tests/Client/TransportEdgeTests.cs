@@ -380,6 +380,22 @@ public sealed class TransportEdgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Server_that_resets_without_answering_is_not_retried_when_RetryClosedConnection_is_off()
+    {
+        _server.Respond = context =>
+        {
+            context.Abort();
+            return Task.CompletedTask;
+        };
+
+        var e = await Assert.ThrowsAsync<HttpRequestException>(() =>
+            Client(new XmlRpcClientOptions { RetryClosedConnection = false }).InvokeAsync("restart_unit", ["1234"], Budget()));
+
+        Assert.IsNotType<XmlRpcTransportException>(e);
+        Assert.Single(_server.Requests);
+    }
+
+    [Fact]
     public async Task Server_that_closes_without_answering_is_retried_once_like_pythons_remote_disconnected()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
