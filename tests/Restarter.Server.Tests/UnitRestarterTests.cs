@@ -25,6 +25,26 @@ public sealed class UnitRestarterTests : IAsyncLifetime
         Assert.Equal(["example@1234.service", "replace"], _env.Systemd.CallsOf("RestartUnit").Single().Arguments);
     }
 
+    [Fact]
+    public async Task The_step_before_the_restart_runs_before_systemd_is_asked_and_only_when_it_will_be()
+    {
+        _env.Systemd.AddUnit("example@1234.service");
+        var seen = new List<(string Unit, int RestartsAtSystemd)>();
+        Task Before(string unit)
+        {
+            seen.Add((unit, _env.Systemd.CallsOf("RestartUnit").Count()));
+            return Task.CompletedTask;
+        }
+
+        await _env.Restarter.RestartAsync("1234", Before);
+        await _env.Restarter.RestartAndWaitAsync("1234", TimeSpan.FromSeconds(1), Before);
+        await _env.Restarter.RestartAsync("12x4", Before);
+        await _env.Restarter.RestartAsync("9999", Before); // not running: refused before systemd is asked
+
+        Assert.Equal([("example@1234.service", 0), ("example@1234.service", 1)], seen);
+        Assert.Equal(2, _env.Systemd.CallsOf("RestartUnit").Count());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

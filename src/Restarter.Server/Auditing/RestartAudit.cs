@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Restarter.Server.Auditing.Internal;
+using Restarter.Server.Logging;
 using Restarter.Server.Restarting;
 using Restarter.XmlRpc;
 
@@ -9,21 +10,33 @@ namespace Restarter.Server.Auditing;
 /// One log record per restart request (category <c>Restarter.Audit</c>): who asked (client address, the authenticated
 /// user), what they sent (the identifier as received, escaped), what it became (unit, outcome, job path). The record is a
 /// single line of <c>key=value</c> fields and also carries them as structured log state.
+/// A restart that reaches systemd is recorded twice: <c>audit-request</c> before systemd is asked, written out before the
+/// call goes on (so that a server killed mid-call still leaves a trace of every restart it asked for), and the outcome after.
 /// </summary>
 public sealed partial class RestartAudit
 {
     public const string Category = "Restarter.Audit";
 
     private readonly ILogger _logger;
+    private readonly ILogFlush? _flush;
 
-    public RestartAudit(ILoggerFactory loggers) => _logger = loggers.CreateLogger(Category);
+    public RestartAudit(ILoggerFactory loggers, ILogFlush? flush = null)
+    {
+        _logger = loggers.CreateLogger(Category);
+        _flush = flush;
+    }
+
+    /// <summary>Records that <paramref name="unit"/> is about to be restarted, and returns once the record has been written.</summary>
+    public Task RecordRequestAsync(string method, HttpContext? http, XmlRpcValue? identifier, string unit)
+    {
+        LogRequest(method, Client(http), User(http), AuditText.Identifier(identifier), unit);
+        return _flush?.FlushAsync() ?? Task.CompletedTask;
+    }
 
     public void Record(string method, HttpContext? http, XmlRpcValue? identifier, RestartOutcome outcome)
     {
-        var client = http?.Connection.RemoteIpAddress is { } address
-            ? $"{(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)}:{http.Connection.RemotePort}"
-            : "-";
-        var user = http?.User.Identity is { IsAuthenticated: true, Name: { } name } ? AuditText.Quote(name) : "-";
+        var client = Client(http);
+        var user = User(http);
         var text = AuditText.Identifier(identifier);
         var unit = outcome.Unit ?? "-";
         var job = outcome.JobPath.Length > 0 ? outcome.JobPath : "-";
@@ -38,6 +51,13 @@ public sealed partial class RestartAudit
         }
     }
 
+    private static string Client(HttpContext? http) => http?.Connection.RemoteIpAddress is { } address
+        ? $"{(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)}:{http.Connection.RemotePort}"
+        : "-";
+
+    private static string User(HttpContext? http) =>
+        http?.User.Identity is { IsAuthenticated: true, Name: { } name } ? AuditText.Quote(name) : "-";
+
     private static string Outcome(RestartStatus status) => status switch
     {
         RestartStatus.InvalidIdentifier => "invalid-identifier",
@@ -49,6 +69,9 @@ public sealed partial class RestartAudit
         RestartStatus.ClientGone => "client-gone",
         _ => "unknown",
     };
+
+    [LoggerMessage(102, LogLevel.Information, "audit-request {Method} client={Client} user={User} identifier={Identifier} unit={Unit}")]
+    private partial void LogRequest(string method, string client, string user, string identifier, string unit);
 
     [LoggerMessage(100, LogLevel.Information, "audit {Method} client={Client} user={User} identifier={Identifier} unit={Unit} outcome={Outcome} job={Job} message={Message}")]
     private partial void LogGranted(string method, string client, string user, string identifier, string unit, string outcome, string job, string message);

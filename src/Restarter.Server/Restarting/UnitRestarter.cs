@@ -27,7 +27,8 @@ public sealed class UnitRestarter
     public UnitNameTemplate Template { get; }
 
     /// <summary>Queues a restart (<c>RestartUnit(unit, mode)</c>) and answers as soon as systemd has accepted the job.</summary>
-    public async Task<RestartOutcome> RestartAsync(string? identifier, CancellationToken cancellationToken = default)
+    /// <param name="beforeRestart">Awaited with the unit's name right before systemd is asked (the audit's request record).</param>
+    public async Task<RestartOutcome> RestartAsync(string? identifier, Func<string, Task>? beforeRestart = null, CancellationToken cancellationToken = default)
     {
         if (!UnitIdentifier.IsValid(identifier))
         {
@@ -42,6 +43,11 @@ public sealed class UnitRestarter
                 return refusal;
             }
 
+            if (beforeRestart is not null)
+            {
+                await beforeRestart(unit).ConfigureAwait(false);
+            }
+
             var job = await _systemd.RestartUnitAsync(unit, _options.JobMode, cancellationToken).ConfigureAwait(false);
             return new RestartOutcome(true, RestartOutcome.SuccessMessage, unit, job, "", RestartStatus.Queued);
         }
@@ -52,7 +58,7 @@ public sealed class UnitRestarter
     }
 
     /// <summary>Restarts and waits up to <paramref name="wait"/> for systemd's job result; success only when the job is <c>done</c>.</summary>
-    public async Task<RestartOutcome> RestartAndWaitAsync(string? identifier, TimeSpan wait, CancellationToken cancellationToken = default)
+    public async Task<RestartOutcome> RestartAndWaitAsync(string? identifier, TimeSpan wait, Func<string, Task>? beforeRestart = null, CancellationToken cancellationToken = default)
     {
         if (!UnitIdentifier.IsValid(identifier))
         {
@@ -65,6 +71,11 @@ public sealed class UnitRestarter
             if (await RefuseIfNotRunningAsync(unit, cancellationToken).ConfigureAwait(false) is { } refusal)
             {
                 return refusal;
+            }
+
+            if (beforeRestart is not null)
+            {
+                await beforeRestart(unit).ConfigureAwait(false);
             }
 
             var outcome = await _systemd.RestartUnitAndWaitAsync(unit, _options.JobMode, wait, cancellationToken).ConfigureAwait(false);

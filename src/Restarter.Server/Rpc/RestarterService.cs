@@ -30,7 +30,10 @@ internal sealed partial class RestarterService(
     [XmlRpcMethod("restart_unit")]
     public async Task<RestartUnitAnswer> RestartUnit(XmlRpcValue identifier)
     {
-        var outcome = await restarter.RestartAsync(UnitIdentifier.TextOf(identifier), CancellationToken.None).ConfigureAwait(false);
+        var outcome = await restarter.RestartAsync(
+            UnitIdentifier.TextOf(identifier),
+            unit => audit.RecordRequestAsync("restart_unit", http.HttpContext, identifier, unit),
+            CancellationToken.None).ConfigureAwait(false);
         audit.Record("restart_unit", http.HttpContext, identifier, outcome);
         return new RestartUnitAnswer(outcome.Success, outcome.Message);
     }
@@ -48,7 +51,11 @@ internal sealed partial class RestarterService(
         RestartOutcome outcome;
         try
         {
-            outcome = await restarter.RestartAndWaitAsync(UnitIdentifier.TextOf(identifier), TimeSpan.FromSeconds(timeout_seconds), cancellationToken).ConfigureAwait(false);
+            outcome = await restarter.RestartAndWaitAsync(
+                UnitIdentifier.TextOf(identifier),
+                TimeSpan.FromSeconds(timeout_seconds),
+                unit => audit.RecordRequestAsync("restart_unit_and_wait", http.HttpContext, identifier, unit),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

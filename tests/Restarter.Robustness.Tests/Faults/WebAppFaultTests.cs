@@ -122,7 +122,7 @@ public sealed partial class WebAppFaultTests(ITestOutputHelper output)
             var cut = all.Where(c => c.StartedAt < goneAt && c.EndedAt > killedAt).ToList();
             var unaudited = restarts.Except(audited).ToList();
             output.WriteLine($"{succeeded.Count} successes reported, {audit.Count} audit records ({audited.Count} restarts), {restarts.Count} RestartUnit at systemd; " +
-                             $"{cut.Count} requests in flight when the server was killed, {unaudited.Count} of them reached systemd without an audit record: {string.Join(", ", unaudited)}");
+                             $"{cut.Count} requests in flight when the server was killed, {unaudited.Count} of them reached systemd without an outcome record: {string.Join(", ", unaudited)}");
             foreach (var c in cut)
             {
                 output.WriteLine($"  in flight: {c}; audited: {audit.GetValueOrDefault(c.Identifier) ?? "no"}; at systemd: {restarts.Contains(c.Identifier)}");
@@ -134,8 +134,11 @@ public sealed partial class WebAppFaultTests(ITestOutputHelper output)
             Assert.All(restarts, id => Assert.True(requested.Contains(id), $"{id} restarted, nobody asked"));
             Assert.All(audited, id => Assert.True(restarts.Contains(id), $"{id} audited as restarted, systemd never asked"));
 
-            // systemd's calls are the audit's restarts, but for calls the kill cut between RestartUnit and the audit record
-            // (a SIGKILLed process writes nothing more): those the web app did not report as a success.
+            // Every RestartUnit systemd received has its request record, written before systemd was asked: even the calls the
+            // kill cut between RestartUnit and the outcome record (a SIGKILLed process writes nothing more), which the web app
+            // did not report as a success.
+            var announced = RequestRecords(server);
+            Assert.All(restarts, id => Assert.True(announced.Contains(id), $"{id} restarted with no audit-request record"));
             Assert.All(unaudited, id => Assert.Contains(cut, c => c.Identifier == id && !c.Succeeded));
             Assert.Equal(restarts.Count, audited.Count + unaudited.Count);
 
@@ -173,6 +176,10 @@ public sealed partial class WebAppFaultTests(ITestOutputHelper output)
         return records;
     }
 
+    /// <summary>The identifiers of the audit-request records: restarts the server was about to ask systemd for.</summary>
+    private static HashSet<string> RequestRecords(KillableServer server) =>
+        server.Lines.Select(l => RequestLine().Match(l)).Where(m => m.Success).Select(m => m.Groups["identifier"].Value).ToHashSet();
+
     private static HashSet<string> AuditedRestarts(KillableServer server) =>
         AuditRecords(server).Where(a => a.Value is "restart_unit queued" or "restart_unit_and_wait done").Select(a => a.Key).ToHashSet();
 
@@ -187,6 +194,9 @@ public sealed partial class WebAppFaultTests(ITestOutputHelper output)
 
     [GeneratedRegex("audit (?<method>restart_unit(?:_and_wait)?) .* identifier=\"(?<identifier>[0-9]{4})\" .* outcome=(?<outcome>\\S+) ")]
     private static partial Regex AuditLine();
+
+    [GeneratedRegex("audit-request restart_unit(?:_and_wait)? .* identifier=\"(?<identifier>[0-9]{4})\" unit=")]
+    private static partial Regex RequestLine();
 
     // RpcFailure.Unreachable and RpcFailure.Interrupted (XmlRpcRestarterRpc).
     [GeneratedRegex("^The RPC server is unreachable: .+$")]

@@ -19,11 +19,29 @@ public sealed class AuditTests : IClassFixture<ServerOnPrivateBus>
         _server.Systemd.AddUnit("example@4321.service");
 
         await PythonClient.RunAsync(_server.Url, "out(proxy.restart_unit('4321'))");
-        var line = await _server.Server.WaitForLineAsync(l => l.Contains("unit=example@4321.service", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var line = await _server.Server.WaitForLineAsync(l => l.Contains("unit=example@4321.service outcome=", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
         Assert.Matches(
             """info: Restarter\.Audit\[100\] audit restart_unit client=127\.0\.0\.1:[0-9]+ user=- identifier="4321" unit=example@4321\.service outcome=queued job=/org/freedesktop/systemd1/job/[0-9]+ message="success"$""",
             line);
+    }
+
+    [Fact]
+    public async Task A_restart_is_announced_before_systemd_is_asked_and_an_invalid_id_is_not()
+    {
+        _server.Systemd.AddUnit("example@4322.service");
+
+        await PythonClient.RunAsync(_server.Url, "out(proxy.restart_unit('4322')); out(proxy.restart_unit('43x2'))");
+        await _server.Server.WaitForLineAsync(l => l.Contains("identifier=\"43x2\"", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var lines = _server.Server.Lines.ToList();
+
+        var request = lines.FindIndex(l => l.Contains("audit-request restart_unit", StringComparison.Ordinal) && l.Contains("identifier=\"4322\"", StringComparison.Ordinal));
+        var outcome = lines.FindIndex(l => l.Contains("audit restart_unit", StringComparison.Ordinal) && l.Contains("identifier=\"4322\"", StringComparison.Ordinal));
+        Assert.Matches(
+            """info: Restarter\.Audit\[102\] audit-request restart_unit client=127\.0\.0\.1:[0-9]+ user=- identifier="4322" unit=example@4322\.service$""",
+            lines[request]);
+        Assert.InRange(request, 0, outcome - 1);
+        Assert.DoesNotContain(lines, l => l.Contains("audit-request", StringComparison.Ordinal) && l.Contains("43x2", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -54,7 +72,7 @@ public sealed class AuditTests : IClassFixture<ServerOnPrivateBus>
         _server.Systemd.AddUnit("example@5151.service", "failed", "failed");
 
         await PythonClient.RunAsync(_server.Url, "out(proxy.restart_unit(5151))");
-        var line = await _server.Server.WaitForLineAsync(l => l.Contains("unit=example@5151.service", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var line = await _server.Server.WaitForLineAsync(l => l.Contains("unit=example@5151.service outcome=", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
         Assert.Contains("""identifier=5151 unit=example@5151.service outcome=not-running job=- message="example@5151.service is not running (failed): refusing to start it" """.TrimEnd(), line, StringComparison.Ordinal);
     }
@@ -65,7 +83,7 @@ public sealed class AuditTests : IClassFixture<ServerOnPrivateBus>
         _server.Systemd.AddUnit("example@6161.service");
 
         await PythonClient.RunAsync(_server.Url, "out(proxy.restart_unit_and_wait('6161', 5))");
-        var line = await _server.Server.WaitForLineAsync(l => l.Contains("unit=example@6161.service", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var line = await _server.Server.WaitForLineAsync(l => l.Contains("unit=example@6161.service outcome=", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
         Assert.Matches("""audit restart_unit_and_wait client=127\.0\.0\.1:[0-9]+ user=- identifier="6161" unit=example@6161\.service outcome=done job=/org/freedesktop/systemd1/job/[0-9]+ message="success"$""", line);
     }

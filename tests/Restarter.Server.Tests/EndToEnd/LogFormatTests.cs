@@ -31,7 +31,7 @@ public sealed class LogFormatTests : IAsyncLifetime
         await using var server = await ServerProcess.StartAsync(["--Restarter:BusAddress=" + _env.Bus.Address, "--Logging:Console:FormatterName=json"]);
 
         await PythonClient.RunAsync(server.BaseAddress!.ToString(), "out(proxy.restart_unit(2468))");
-        var line = await server.WaitForLineAsync(l => l.Contains("\"Category\":\"Restarter.Audit\"", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        var line = await server.WaitForLineAsync(l => l.Contains("\"Category\":\"Restarter.Audit\"", StringComparison.Ordinal) && l.Contains("\"Outcome\"", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
         using var json = JsonDocument.Parse(line);
         var state = json.RootElement.GetProperty("State");

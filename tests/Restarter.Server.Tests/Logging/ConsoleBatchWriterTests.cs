@@ -28,6 +28,26 @@ public sealed class ConsoleBatchWriterTests
     }
 
     [Fact]
+    public async Task A_flush_completes_once_the_lines_before_it_are_written_and_not_sooner()
+    {
+        var stdout = new GatedStream();
+        var writer = new ConsoleBatchWriter(stdout, new GatedStream());
+        await writer.FlushAsync().WaitAsync(TimeSpan.FromSeconds(10)); // nothing appended: nothing to wait for
+
+        writer.Append(Line("first"), toStandardError: false);
+        Assert.True(await stdout.WaitForFirstWriteAsync());
+        writer.Append(Line("second"), toStandardError: false);
+        var flushed = writer.FlushAsync();
+        await Task.Delay(300);
+        Assert.False(flushed.IsCompleted);
+
+        stdout.Open();
+        await flushed.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("first\nsecond\n", stdout.Text);
+        writer.Dispose();
+    }
+
+    [Fact]
     public async Task Lines_from_many_threads_each_arrive_whole()
     {
         var stdout = new GatedStream();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.Extensions.Options;
+using Restarter.Server.Logging;
 
 namespace Restarter.Server.Logging.Internal;
 
@@ -31,6 +32,9 @@ internal sealed class BatchedConsoleLoggerProvider : ILoggerProvider, ISupportEx
         _formatters = formatters.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
         _writer = writer;
     }
+
+    /// <summary>Waits for the lines logged so far to leave the process.</summary>
+    internal ILogFlush Flush => _writer;
 
     internal IExternalScopeProvider ScopeProvider { get; private set; } = new LoggerExternalScopeProvider();
 

@@ -14,6 +14,7 @@ internal static class BatchedConsoleLoggingExtensions
         logging.AddConsole();
         logging.Services.RemoveAll<ILoggerProvider>(d => d.ImplementationType == typeof(ConsoleLoggerProvider));
         logging.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoggerProvider, BatchedConsoleLoggerProvider>());
+        logging.Services.TryAddSingleton(services => services.GetServices<ILoggerProvider>().OfType<BatchedConsoleLoggerProvider>().Single().Flush);
         return logging;
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Restarter.Server.Logging;
 
 namespace Restarter.Server.Logging.Internal;
 
@@ -8,9 +9,10 @@ namespace Restarter.Server.Logging.Internal;
 /// per <c>write(2)</c> as have gathered since the last one. Under load that is one system call for dozens of lines instead
 /// of one per line, and the request threads never touch the console. Nothing is dropped: when the console cannot keep up
 /// and <see cref="MaxPendingBytes"/> are waiting, writers block until the thread has caught up (as the console logger's
-/// own queue does), and disposing writes out everything accepted before it.
+/// own queue does), and disposing writes out everything accepted before it. <see cref="FlushAsync"/> waits until what was
+/// appended so far has reached the kernel (the journal's socket or a pipe), where it survives the process being killed.
 /// </summary>
-internal sealed class ConsoleBatchWriter : IDisposable
+internal sealed class ConsoleBatchWriter : IDisposable, ILogFlush
 {
     public const int MaxPendingBytes = 1024 * 1024;
 
@@ -19,7 +21,12 @@ internal sealed class ConsoleBatchWriter : IDisposable
     private readonly object _gate = new();
     private readonly Output[] _outputs;
     private readonly Thread _thread;
+    private readonly List<(long Entry, TaskCompletionSource Done)> _flushes = [];
     private bool _completed;
+
+    // Entries appended so far, and how many of them have been written (or failed to be).
+    private long _appended;
+    private long _written;
 
     public ConsoleBatchWriter(Stream standardOutput, Stream standardError)
     {
@@ -40,6 +47,7 @@ internal sealed class ConsoleBatchWriter : IDisposable
             }
 
             var wasIdle = _outputs[0].Pending.WrittenCount == 0 && _outputs[1].Pending.WrittenCount == 0;
+            _appended++;
             foreach (var chunk in text.GetChunks())
             {
                 var bytes = output.Pending.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length));
@@ -50,11 +58,29 @@ internal sealed class ConsoleBatchWriter : IDisposable
             {
                 // After disposal (a last line from a finalizer or a late shutdown log) there is no thread: write inline.
                 output.WritePending();
+                _written = _appended;
             }
             else if (wasIdle)
             {
                 Monitor.PulseAll(_gate);
             }
+        }
+    }
+
+    /// <summary>Completes when every entry appended before the call has been written.</summary>
+    public Task FlushAsync()
+    {
+        lock (_gate)
+        {
+            if (_written >= _appended || _completed)
+            {
+                return Task.CompletedTask;
+            }
+
+            // Completed on the writer thread; the awaiting request must not continue on it.
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _flushes.Add((_appended, done));
+            return done.Task;
         }
     }
 
@@ -71,10 +97,14 @@ internal sealed class ConsoleBatchWriter : IDisposable
 
     private void WriteLoop()
     {
+        long batchEnd = 0;
         while (true)
         {
             lock (_gate)
             {
+                _written = batchEnd;
+                CompleteFlushes();
+
                 while (!_completed && _outputs[0].Pending.WrittenCount == 0 && _outputs[1].Pending.WrittenCount == 0)
                 {
                     Monitor.Wait(_gate);
@@ -83,6 +113,8 @@ internal sealed class ConsoleBatchWriter : IDisposable
                 var drained = _outputs[0].Pending.WrittenCount == 0 && _outputs[1].Pending.WrittenCount == 0;
                 if (_completed && drained)
                 {
+                    _written = _appended;
+                    CompleteFlushes();
                     return;
                 }
 
@@ -91,6 +123,8 @@ internal sealed class ConsoleBatchWriter : IDisposable
                     output.Swap();
                 }
 
+                batchEnd = _appended;
+
                 // Writers waiting for room may go on while this thread writes.
                 Monitor.PulseAll(_gate);
             }
@@ -98,6 +132,18 @@ internal sealed class ConsoleBatchWriter : IDisposable
             foreach (var output in _outputs)
             {
                 output.WriteSwapped();
+            }
+        }
+    }
+
+    private void CompleteFlushes()
+    {
+        for (var i = _flushes.Count - 1; i >= 0; i--)
+        {
+            if (_flushes[i].Entry <= _written)
+            {
+                _flushes[i].Done.SetResult();
+                _flushes.RemoveAt(i);
             }
         }
     }
