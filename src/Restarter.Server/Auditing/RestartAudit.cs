@@ -35,6 +35,11 @@ public sealed partial class RestartAudit
 
     public void Record(string method, HttpContext? http, XmlRpcValue? identifier, RestartOutcome outcome)
     {
+        if (!_logger.IsEnabled(outcome.Success ? LogLevel.Information : LogLevel.Warning))
+        {
+            return;
+        }
+
         var client = Client(http);
         var user = User(http);
         var text = AuditText.Identifier(identifier);

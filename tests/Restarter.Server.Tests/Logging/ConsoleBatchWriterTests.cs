@@ -144,6 +144,32 @@ public sealed class ConsoleBatchWriterTests
         Assert.Equal("identifier=\"١٢٣٤\" ✓\n", stdout.Text);
     }
 
+    [Fact]
+    public void A_character_split_between_two_chunks_of_the_text_stays_whole()
+    {
+        var stdout = new GatedStream();
+        stdout.Open();
+        var writer = new ConsoleBatchWriter(stdout, new GatedStream());
+        var text = new StringBuilder(2).Append("a\uD83D").Append("\uDE00b\n");
+        Assert.Equal(2, CountChunks(text));
+
+        writer.Append(text, toStandardError: false);
+        writer.Dispose();
+
+        Assert.Equal("a\U0001F600b\n", stdout.Text);
+    }
+
+    private static int CountChunks(StringBuilder text)
+    {
+        var count = 0;
+        foreach (var unused in text.GetChunks())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     private static StringBuilder Line(string text) => new StringBuilder(text).Append('\n');
 
     /// <summary>A console stand-in whose writes wait until <see cref="Open"/> (the journal being slow) and can fail once.</summary>

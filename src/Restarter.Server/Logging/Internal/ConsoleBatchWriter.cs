@@ -21,6 +21,7 @@ internal sealed class ConsoleBatchWriter : IDisposable, ILogFlush
     private readonly object _gate = new();
     private readonly Output[] _outputs;
     private readonly Thread _thread;
+    private readonly Encoder _encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
     private readonly List<(long Entry, TaskCompletionSource Done)> _flushes = [];
     private bool _completed;
 
@@ -48,11 +49,14 @@ internal sealed class ConsoleBatchWriter : IDisposable, ILogFlush
 
             var wasIdle = _outputs[0].Pending.WrittenCount == 0 && _outputs[1].Pending.WrittenCount == 0;
             _appended++;
+            // One encoder across the chunks: a surrogate pair may be split between two of them.
             foreach (var chunk in text.GetChunks())
             {
                 var bytes = output.Pending.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length));
-                output.Pending.Advance(Encoding.UTF8.GetBytes(chunk.Span, bytes));
+                output.Pending.Advance(_encoder.GetBytes(chunk.Span, bytes, flush: false));
             }
+
+            output.Pending.Advance(_encoder.GetBytes([], output.Pending.GetSpan(Encoding.UTF8.GetMaxByteCount(0)), flush: true));
 
             if (_completed)
             {
