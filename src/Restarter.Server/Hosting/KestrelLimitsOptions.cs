@@ -17,6 +17,12 @@ public sealed class KestrelLimitsOptions
     /// <summary>Open connections beyond this are refused; null for no limit.</summary>
     public long? MaxConcurrentConnections { get; set; } = 1024;
 
+    /// <summary>
+    /// Open connections from one client IP address beyond this are closed at once (one client cannot take all of
+    /// <see cref="MaxConcurrentConnections"/>); 0 turns it off. Unix-socket connections are not counted.
+    /// </summary>
+    public int MaxConnectionsPerClient { get; set; } = 128;
+
     /// <summary>The largest request body Kestrel reads (413 beyond); the XML-RPC endpoint may set a lower one.</summary>
     public long? MaxRequestBodySize { get; set; } = 1024 * 1024;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,8 @@ public static class RestarterServerHostingExtensions
 
         // Type=notify readiness (READY=1, STOPPING=1) and SIGTERM handling when systemd started us; no-op otherwise.
         services.AddSystemd();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IConfigureOptions<KestrelServerOptions>, PerClientConnectionLimitSetup>();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.UseSystemd());
         services.AddOptions<KestrelLimitsOptions>().Bind(configuration.GetSection(KestrelLimitsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KestrelLimitsOptions>, KestrelLimitsValidator>();

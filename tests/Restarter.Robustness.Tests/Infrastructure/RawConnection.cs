@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -6,14 +7,22 @@ namespace Restarter.Robustness.Tests.Infrastructure;
 /// <summary>A hand-driven TCP connection to the server, for requests no HTTP client would send.</summary>
 public sealed class RawConnection : IDisposable
 {
-    private readonly TcpClient _client = new() { NoDelay = true };
+    private readonly TcpClient _client;
     private NetworkStream? _stream;
+
+    private RawConnection(IPAddress? source)
+    {
+        // Bound to a source address of our choosing (any of 127/8 on Linux) to act as another client.
+        _client = source is null ? new TcpClient() : new TcpClient(new IPEndPoint(source, 0));
+        _client.NoDelay = true;
+    }
 
     public NetworkStream Stream => _stream ?? throw new InvalidOperationException("not connected");
 
-    public static async Task<RawConnection> OpenAsync(Uri url)
+    /// <param name="source">The local address to connect from; the system's choice when null.</param>
+    public static async Task<RawConnection> OpenAsync(Uri url, IPAddress? source = null)
     {
-        var connection = new RawConnection();
+        var connection = new RawConnection(source);
         await connection._client.ConnectAsync(url.Host, url.Port);
         connection._stream = connection._client.GetStream();
         return connection;
