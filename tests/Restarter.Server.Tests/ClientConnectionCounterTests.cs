@@ -12,7 +12,7 @@ public sealed class ClientConnectionCounterTests
     {
         var counter = new ClientConnectionCounter(3, new ManualClock(), TimeSpan.FromMinutes(1));
 
-        Assert.All(Enumerable.Range(0, 3), _ => Assert.True(counter.TryAcquire(Client, out _)));
+        Assert.All(Enumerable.Range(0, 3), i => Assert.True(counter.TryAcquire(Client, out _)));
         Assert.False(counter.TryAcquire(Client, out _));
         Assert.True(counter.TryAcquire(IPAddress.Parse("192.0.2.8"), out _));
         Assert.Equal(3, counter.OpenConnections(Client));
@@ -70,7 +70,7 @@ public sealed class ClientConnectionCounterTests
         var counter = new ClientConnectionCounter(16, new ManualClock(), TimeSpan.FromMinutes(1));
         var peak = 0;
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
         {
             for (var i = 0; i < 20_000; i++)
             {

@@ -28,10 +28,6 @@ internal sealed class KestrelLimitsValidator : IValidateOptions<KestrelLimitsOpt
         {
             failures.Add($"Kestrel:Limits:MaxConnectionsPerClient must be 0 (off) or more (got {options.MaxConnectionsPerClient})");
         }
-        else if (options.MaxConnectionsPerClient > 0 && options.MaxConcurrentConnections is { } global && options.MaxConnectionsPerClient > global)
-        {
-            failures.Add($"Kestrel:Limits:MaxConnectionsPerClient ({options.MaxConnectionsPerClient}) must not exceed MaxConcurrentConnections ({global}), or it limits nothing");
-        }
 
         foreach (var (key, rate) in new[] { ("MinRequestBodyDataRate", options.MinRequestBodyDataRate), ("MinResponseDataRate", options.MinResponseDataRate) })
         {
