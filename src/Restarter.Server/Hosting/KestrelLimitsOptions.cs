@@ -21,7 +21,7 @@ public sealed class KestrelLimitsOptions
     /// Open connections from one client IP address beyond this are closed at once (one client cannot take all of
     /// <see cref="MaxConcurrentConnections"/>); 0 turns it off. Unix-socket connections are not counted.
     /// </summary>
-    public int MaxConnectionsPerClient { get; set; } = 128;
+    public int MaxConnectionsPerClient { get; set; } = 256;
 
     /// <summary>The largest request body Kestrel reads (413 beyond); the XML-RPC endpoint may set a lower one.</summary>
     public long? MaxRequestBodySize { get; set; } = 1024 * 1024;

@@ -13,7 +13,7 @@ namespace Restarter.Robustness.Tests.Http;
 /// </summary>
 public sealed class ConnectionLimitTests(RobustServer fixture, ITestOutputHelper output) : IClassFixture<RobustServer>
 {
-    private const int PerClientLimit = 128;
+    private const int PerClientLimit = 256;
     private static readonly IPAddress Attacker = IPAddress.Parse("127.0.0.2");
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ConnectionLimitTests(RobustServer fixture, ITestOutputHelper
         var attackers = new List<RawConnection>();
         try
         {
-            // 19 addresses x 58 = 1102 connections: over 1024 in all, none over 128 per address.
+            // 19 addresses x 58 = 1102 connections: over 1024 in all, none over 256 per address.
             for (var host = 2; host <= 20; host++)
             {
                 var source = IPAddress.Parse($"127.0.0.{host}");
