@@ -1,3 +1,5 @@
+using Restarter.XmlRpc.Serialization.Internal;
+
 namespace Restarter.XmlRpc;
 
 /// <summary>
@@ -24,6 +26,9 @@ public sealed class XmlRpcReaderOptions
 
     /// <summary>How many bytes of the stream are read at most; 0 means no limit. Transports usually cap the body before this.</summary>
     public long MaxDocumentBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>For tests that compare the two token readers.</summary>
+    internal XmlRpcReadPath ReadPath { get; init; }
 
     internal void Validate()
     {

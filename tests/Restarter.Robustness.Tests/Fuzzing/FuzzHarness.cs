@@ -1,18 +1,21 @@
 using System.Buffers;
 using Restarter.XmlRpc;
+using Restarter.XmlRpc.Serialization.Internal;
 
 namespace Restarter.Robustness.Tests.Fuzzing;
 
 /// <summary>
 /// Runs one request body through what the endpoint does with it (read, dispatch or fault, write) and checks the
 /// invariants: only <see cref="XmlRpcFormatException"/> escapes the reader, the dispatcher never throws, the answer
-/// reads back as a valid response or fault, and the stand-in systemd saw exactly the restarts the call truly asks for.
+/// reads back as a valid response or fault, the stand-in systemd saw exactly the restarts the call truly asks for, and
+/// the reader's UTF-8 fast path read the body exactly as the XmlReader path does (same values, same error and wording).
 /// </summary>
 public sealed class FuzzHarness
 {
     private static readonly TimeSpan CaseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly XmlRpcReaderOptions _readerOptions = new();
+    private readonly XmlRpcReaderOptions _referenceOptions = new() { ReadPath = XmlRpcReadPath.XmlReaderOnly };
     private readonly XmlRpcDispatcher[] _dispatchers =
     [
         new(RecordingRestartService.XmlRpcDescriptor, new XmlRpcDispatcherOptions { FaultStyle = XmlRpcFaultStyle.Python }),
@@ -65,6 +68,13 @@ public sealed class FuzzHarness
             return FuzzOutcome.Failed($"the answer could not be written or read back: {e.GetType().Name}: {e.Message}");
         }
 
+        var shipped = await ReadOutcomeAsync(body, _readerOptions);
+        var reference = await ReadOutcomeAsync(body, _referenceOptions);
+        if (shipped != reference)
+        {
+            return FuzzOutcome.Failed($"the fast path reads the body differently from XmlReader:\n  fast path: {shipped}\n  XmlReader: {reference}");
+        }
+
         var recorded = recorder.Restarts.ToList();
         var expected = call is null || response.IsFault ? [] : RestartOracle.ExpectedRestarts(call);
         if (!recorded.SequenceEqual(expected))
@@ -87,6 +97,31 @@ public sealed class FuzzHarness
         }
 
         return new FuzzOutcome(null, call is not null, response.IsFault, recorded);
+    }
+
+    /// <summary>What reading <paramref name="body"/> as a call gives: the call written back, or the error.</summary>
+    private static async Task<string> ReadOutcomeAsync(byte[] body, XmlRpcReaderOptions options)
+    {
+        XmlRpcMethodCall call;
+        try
+        {
+            call = await XmlRpcSerializer.ReadMethodCallAsync(new MemoryStream(body, writable: false), options);
+        }
+        catch (XmlRpcFormatException e)
+        {
+            return $"error {e.Error}: {e.Message}";
+        }
+
+        var output = new ArrayBufferWriter<byte>();
+        try
+        {
+            XmlRpcSerializer.WriteMethodCall(output, call);
+            return System.Text.Encoding.UTF8.GetString(output.WrittenSpan);
+        }
+        catch (XmlRpcFormatException e)
+        {
+            return $"read, but not writable: {e.Message}";
+        }
     }
 
     // The endpoint maps the reader's errors the same way.

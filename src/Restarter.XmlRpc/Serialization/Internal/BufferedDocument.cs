@@ -49,6 +49,9 @@ internal sealed class BufferedDocument : IDisposable
     public ReadOnlySpan<byte> Bytes =>
         (_buffer ?? throw new ObjectDisposedException(nameof(BufferedDocument))).AsSpan(0, _length);
 
+    public ArraySegment<byte> Segment =>
+        new(_buffer ?? throw new ObjectDisposedException(nameof(BufferedDocument)), 0, _length);
+
     public MemoryStream OpenRead() =>
         new(_buffer ?? throw new ObjectDisposedException(nameof(BufferedDocument)), 0, _length, writable: false);
 

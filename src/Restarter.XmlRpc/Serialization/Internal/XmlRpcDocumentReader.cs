@@ -1,13 +1,13 @@
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
-/// The XML-RPC grammar over <see cref="XmlRpcTokenReader"/>: method calls, method responses and values. Nested arrays
+/// The XML-RPC grammar over an <see cref="IXmlRpcTokenReader"/>: method calls, method responses and values. Nested arrays
 /// and structs are read with an explicit stack, never by recursion, so depth is bounded only by
 /// <see cref="XmlRpcReaderOptions.MaxDepth"/>. Anything the grammar does not expect is an <see cref="XmlRpcFormatException"/>.
 /// Synchronous: <see cref="BufferedDocument"/> has the whole document in memory before this starts (the async state
 /// machines of one await per token were 15% of reading the 36 KB echo document).
 /// </summary>
-internal sealed class XmlRpcDocumentReader(XmlRpcTokenReader tokens, XmlRpcReaderOptions options, CancellationToken cancellationToken)
+internal sealed class XmlRpcDocumentReader(IXmlRpcTokenReader tokens, XmlRpcReaderOptions options, CancellationToken cancellationToken)
 {
     private int _valueCount;
 

@@ -89,12 +89,58 @@ internal static class XmlRpcScalarParser
     private static XmlRpcDateTime ParseDateTime(string text)
     {
         var trimmed = TrimXmlWhitespace(text);
+        if (TryParseBasicDateTime(trimmed, out var basic))
+        {
+            return new XmlRpcDateTime(basic);
+        }
+
         if (DateTime.TryParseExact(trimmed, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
             return new XmlRpcDateTime(value);
         }
 
         throw Invalid($"<dateTime.iso8601> holds '{Abbreviate(text)}'; expected a date such as 19980717T14:08:55.");
+    }
+
+    /// <summary>
+    /// The form nearly every client writes, 19980717T14:08:55, without the format machinery of
+    /// <see cref="DateTime.TryParseExact(string, string[], IFormatProvider, DateTimeStyles, out DateTime)"/>. Only a
+    /// plainly valid date and time is taken; anything else is left to it.
+    /// </summary>
+    private static bool TryParseBasicDateTime(ReadOnlySpan<char> text, out DateTime value)
+    {
+        value = default;
+        if (text is not [_, _, _, _, _, _, _, _, 'T', _, _, ':', _, _, ':', _, _])
+        {
+            return false;
+        }
+
+        static int Digits(ReadOnlySpan<char> digits)
+        {
+            var number = 0;
+            foreach (var digit in digits)
+            {
+                if (!char.IsAsciiDigit(digit))
+                {
+                    return -1;
+                }
+
+                number = (number * 10) + (digit - '0');
+            }
+
+            return number;
+        }
+
+        var (year, month, day) = (Digits(text[..4]), Digits(text[4..6]), Digits(text[6..8]));
+        var (hour, minute, second) = (Digits(text[9..11]), Digits(text[12..14]), Digits(text[15..17]));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
+        {
+            return false;
+        }
+
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        return true;
     }
 
     private static XmlRpcBase64 ParseBase64(string text)

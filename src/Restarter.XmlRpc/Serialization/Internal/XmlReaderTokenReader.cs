@@ -4,15 +4,16 @@ using System.Xml;
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
-/// Flattens an <see cref="XmlReader"/> over a buffered document into the few tokens XML-RPC needs: start tag, end tag (also for
-/// <c>&lt;x/&gt;</c>), text (adjacent text, CDATA and whitespace merged, as expat hands them to Python), end of
-/// document. Element names are local names: a prefix is dropped, as Python's <c>Unmarshaller</c> does.
+/// Flattens an <see cref="XmlReader"/> over a buffered document into the tokens of <see cref="IXmlRpcTokenReader"/>
+/// (adjacent text, CDATA and whitespace merged, as expat hands them to Python). Element names are local names: a
+/// prefix is dropped, as Python's <c>Unmarshaller</c> does. This reader is the reference: whatever
+/// <see cref="Utf8TokenReader"/> declines, and every document with an error, is read here.
 /// Every <see cref="XmlException"/> (and every byte the strict decoder refuses) becomes an <see cref="XmlRpcFormatException"/>.
 /// Text is copied into one reused buffer with <see cref="XmlReader.ReadValueChunk"/> and becomes a string only when
 /// <see cref="Text"/> is asked for: Python puts a newline between most tags, and a string for each of those was half of
 /// what reading a 36 KB document allocated.
 /// </summary>
-internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = null) : IDisposable
+internal sealed class XmlReaderTokenReader(XmlReader reader) : IXmlRpcTokenReader, IDisposable
 {
     private char[] _text = new char[256];
     private int _textLength;
@@ -23,13 +24,10 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
 
     public XmlRpcTokenKind Kind { get; private set; }
 
-    /// <summary>The local name of the element of a start or end token.</summary>
     public string Name { get; private set; } = "";
 
-    /// <summary>The text of a text token.</summary>
     public string Text => _textString ??= MaterializeText();
 
-    /// <summary>Whether a text token is only XML whitespace (space, tab, CR, LF); true for other tokens.</summary>
     public bool IsWhitespace => XmlRpcScalarParser.IsXmlWhitespace(_text.AsSpan(0, _textLength));
 
     public XmlRpcTokenKind Read()
@@ -81,11 +79,7 @@ internal sealed class XmlRpcTokenReader(XmlReader reader, IDisposable? owner = n
         }
     }
 
-    public void Dispose()
-    {
-        reader.Dispose();
-        owner?.Dispose();
-    }
+    public void Dispose() => reader.Dispose();
 
     private XmlRpcTokenKind SetElement(XmlRpcTokenKind kind, string name)
     {

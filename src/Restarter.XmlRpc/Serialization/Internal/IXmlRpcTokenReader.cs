@@ -1,0 +1,23 @@
+namespace Restarter.XmlRpc.Serialization.Internal;
+
+/// <summary>
+/// The few tokens the XML-RPC grammar (<see cref="XmlRpcDocumentReader"/>) reads: start tag, end tag (also for
+/// <c>&lt;x/&gt;</c>), text (all adjacent character data between two tags as one token), end of document. Two readers
+/// produce them: <see cref="Utf8TokenReader"/> straight from UTF-8 bytes for the documents real clients send, and
+/// <see cref="XmlReaderTokenReader"/> over <see cref="System.Xml.XmlReader"/> for everything else.
+/// </summary>
+internal interface IXmlRpcTokenReader
+{
+    XmlRpcTokenKind Kind { get; }
+
+    /// <summary>The local name of the element of a start or end token; empty for other tokens.</summary>
+    string Name { get; }
+
+    /// <summary>The text of a text token, with entities and character references replaced and line ends normalized.</summary>
+    string Text { get; }
+
+    /// <summary>Whether a text token is only XML whitespace (space, tab, CR, LF); true for other tokens.</summary>
+    bool IsWhitespace { get; }
+
+    XmlRpcTokenKind Read();
+}
