@@ -120,7 +120,7 @@ internal sealed partial class XmlRpcRequestHandler(
         XmlRpcMethodCall call;
         try
         {
-            call = await XmlRpcSerializer.ReadMethodCallAsync(body, options.Reader, aborted);
+            call = await XmlRpcSerializer.ReadMethodCallAsync(body, options.Reader, gzip ? null : context.Request.ContentLength, aborted);
         }
         catch (XmlRpcFormatException e)
         {

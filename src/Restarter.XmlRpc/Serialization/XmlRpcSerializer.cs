@@ -14,18 +14,22 @@ public static class XmlRpcSerializer
 {
     /// <summary>Reads a whole <c>&lt;methodCall&gt;</c> document, up to the end of the stream.</summary>
     /// <exception cref="XmlRpcFormatException">The bytes are not a valid method call, or a limit was exceeded.</exception>
-    public static async ValueTask<XmlRpcMethodCall> ReadMethodCallAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
+    public static ValueTask<XmlRpcMethodCall> ReadMethodCallAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default) =>
+        ReadMethodCallAsync(stream, options, lengthHint: null, cancellationToken);
+
+    /// <summary>The same, given the length of the document if the transport knows it (HTTP's Content-Length), so that it is read into one buffer.</summary>
+    internal static async ValueTask<XmlRpcMethodCall> ReadMethodCallAsync(Stream stream, XmlRpcReaderOptions options, long? lengthHint, CancellationToken cancellationToken)
     {
-        using var document = await ReadToEndAsync(stream, options, cancellationToken).ConfigureAwait(false);
-        return XmlRpcDocumentParser.Parse(document, options, static reader => reader.ReadMethodCall(), cancellationToken);
+        using var document = await ReadToEndAsync(stream, options, lengthHint, cancellationToken).ConfigureAwait(false);
+        return XmlRpcDocumentParser.ReadMethodCall(document, options, cancellationToken);
     }
 
     /// <summary>Reads a whole <c>&lt;methodResponse&gt;</c> document (a value or a fault), up to the end of the stream.</summary>
     /// <exception cref="XmlRpcFormatException">The bytes are not a valid method response, or a limit was exceeded.</exception>
     public static async ValueTask<XmlRpcMethodResponse> ReadMethodResponseAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken = default)
     {
-        using var document = await ReadToEndAsync(stream, options, cancellationToken).ConfigureAwait(false);
-        return XmlRpcDocumentParser.Parse(document, options, static reader => reader.ReadMethodResponse(), cancellationToken);
+        using var document = await ReadToEndAsync(stream, options, lengthHint: null, cancellationToken).ConfigureAwait(false);
+        return XmlRpcDocumentParser.ReadMethodResponse(document, options, cancellationToken);
     }
 
     /// <summary>Writes a <c>&lt;methodCall&gt;</c> as UTF-8.</summary>
@@ -50,12 +54,17 @@ public static class XmlRpcSerializer
         XmlRpcMessageWriter.WriteMethodResponse(output, response);
     }
 
-    private static async ValueTask<BufferedDocument> ReadToEndAsync(Stream stream, XmlRpcReaderOptions options, CancellationToken cancellationToken)
+    private static async ValueTask<BufferedDocument> ReadToEndAsync(Stream stream, XmlRpcReaderOptions options, long? lengthHint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (lengthHint is null && stream.CanSeek)
+        {
+            lengthHint = stream.Length - stream.Position;
+        }
+
         var limited = new LengthLimitedStream(stream, options.MaxDocumentBytes, cancellationToken);
-        return await BufferedDocument.ReadToEndAsync(limited, cancellationToken).ConfigureAwait(false);
+        return await BufferedDocument.ReadToEndAsync(limited, lengthHint, cancellationToken).ConfigureAwait(false);
     }
 }

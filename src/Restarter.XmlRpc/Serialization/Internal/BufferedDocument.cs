@@ -12,15 +12,22 @@ internal sealed class BufferedDocument : IDisposable
 {
     private const int InitialSize = 4096;
 
+    // A length hint is trusted up to here: a client announcing a large body and sending none gets no large buffer.
+    private const int MaxHintedSize = 1024 * 1024;
+
     private byte[]? _buffer;
     private int _length;
 
     private BufferedDocument(byte[] buffer) => _buffer = buffer;
 
-    /// <summary>Reads <paramref name="stream"/> to its end; the stream enforces the byte limit and cancellation.</summary>
-    public static async ValueTask<BufferedDocument> ReadToEndAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end; the stream enforces the byte limit and cancellation. With a
+    /// <paramref name="lengthHint"/> the buffer is sized for it (and the read that finds the end), not grown to it.
+    /// </summary>
+    public static async ValueTask<BufferedDocument> ReadToEndAsync(Stream stream, long? lengthHint, CancellationToken cancellationToken)
     {
-        var document = new BufferedDocument(ArrayPool<byte>.Shared.Rent(InitialSize));
+        var size = lengthHint is { } hint ? (int)Math.Clamp(hint + 1, InitialSize, MaxHintedSize) : InitialSize;
+        var document = new BufferedDocument(ArrayPool<byte>.Shared.Rent(size));
         try
         {
             while (true)

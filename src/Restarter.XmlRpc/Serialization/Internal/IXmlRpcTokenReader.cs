@@ -1,7 +1,7 @@
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
-/// The few tokens the XML-RPC grammar (<see cref="XmlRpcDocumentReader"/>) reads: start tag, end tag (also for
+/// The few tokens the XML-RPC grammar (<see cref="XmlRpcDocumentReader{TTokens}"/>) reads: start tag, end tag (also for
 /// <c>&lt;x/&gt;</c>), text (all adjacent character data between two tags as one token), end of document. Two readers
 /// produce them: <see cref="Utf8TokenReader"/> straight from UTF-8 bytes for the documents real clients send, and
 /// <see cref="XmlReaderTokenReader"/> over <see cref="System.Xml.XmlReader"/> for everything else.

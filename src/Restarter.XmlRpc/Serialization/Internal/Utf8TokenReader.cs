@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Restarter.XmlRpc.Serialization.Internal;
@@ -15,23 +15,52 @@ namespace Restarter.XmlRpc.Serialization.Internal;
 /// <see cref="XmlReaderTokenReader"/>, whose answer is the only one. So this reader must never accept what that one
 /// refuses, nor read anything differently; a differential test and the fuzzer hold it to that.
 /// </para>
+/// <para>
+/// A mutable struct, so that <see cref="XmlRpcDocumentReader{TTokens}"/> is compiled for it and calls it directly:
+/// NativeAOT has no profile-guided devirtualization, and an interface call per token showed in its profile.
+/// </para>
 /// </summary>
-internal sealed class Utf8TokenReader : IXmlRpcTokenReader
+internal struct Utf8TokenReader : IXmlRpcTokenReader
 {
-    // What text needs a closer look at: control characters (tab and LF pass; CR is normalized), the start of a
-    // reference, '>' (for "]]>"), and 0xEF, the lead byte of U+FFFE and U+FFFF, which XML does not allow.
-    private static readonly SearchValues<byte> TextSpecials = SearchValues.Create(
+    private const byte Ordinary = 0;
+    private const byte EndOfText = 1;
+    private const byte CloserLook = 2;
+
+    // The class of each byte in text: '<' ends it; a closer look for control characters (tab and LF are ordinary, CR
+    // is normalized), the start of a reference, '>' (for "]]>"), and 0xEF, the lead byte of U+FFFE and U+FFFF, which
+    // XML does not allow. A table rather than SearchValues: texts are short, and one scalar pass finds both.
+    private static ReadOnlySpan<byte> TextByteClass =>
     [
-        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
-        0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
-        (byte)'&', (byte)'>', 0xEF,
-    ]);
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
-    private static readonly SearchValues<byte> XmlWhitespace = SearchValues.Create(" \t\r\n"u8);
-
-    // The characters of the names read here; others (':' of a prefix, non-ASCII) are left to XmlReader.
-    private static readonly SearchValues<byte> NameCharacters =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-"u8);
+    // The ASCII characters of the names read here, [A-Za-z0-9_.-]; others (':' of a prefix, non-ASCII) are left to XmlReader.
+    private static ReadOnlySpan<byte> IsNameCharacter =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
     private readonly byte[] _bytes;
     private readonly int _end;
@@ -71,7 +100,7 @@ internal sealed class Utf8TokenReader : IXmlRpcTokenReader
 
     public bool IsWhitespace => _textNeedsDecoding
         ? XmlRpcScalarParser.IsXmlWhitespace(Text)
-        : _bytes.AsSpan(_textStart, _textLength).IndexOfAnyExcept(XmlWhitespace) < 0;
+        : IsXmlWhitespace(_bytes.AsSpan(_textStart, _textLength));
 
     private ReadOnlySpan<byte> Remaining => _bytes.AsSpan(_position, _end - _position);
 
@@ -109,15 +138,7 @@ internal sealed class Utf8TokenReader : IXmlRpcTokenReader
         }
         else if (_bytes[position] != (byte)'<')
         {
-            var length = Remaining.IndexOf((byte)'<');
-            if (length < 0)
-            {
-                throw Decline("the document ends inside an element");
-            }
-
-            SetText(position, length);
-            _position = position + length;
-            return Kind = XmlRpcTokenKind.Text;
+            return ReadText(position);
         }
 
         return ReadTag(position);
@@ -189,6 +210,7 @@ internal sealed class Utf8TokenReader : IXmlRpcTokenReader
     }
 
     /// <summary>The length of the ASCII name <paramref name="tag"/> starts with: [A-Za-z_][A-Za-z0-9_.-]*, ended by whitespace, '&gt;' or '/'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ScanName(ReadOnlySpan<byte> tag)
     {
         if (!char.IsAsciiLetter((char)tag[0]) && tag[0] != (byte)'_')
@@ -196,8 +218,14 @@ internal sealed class Utf8TokenReader : IXmlRpcTokenReader
             throw Decline("a name that does not start with an ASCII letter or '_'");
         }
 
-        var length = tag.IndexOfAnyExcept(NameCharacters);
-        if (length < 0 || tag[length] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'>' or (byte)'/'))
+        var names = IsNameCharacter;
+        var length = 1;
+        while (length < tag.Length && tag[length] < names.Length && names[tag[length]] != 0)
+        {
+            length++;
+        }
+
+        if (length == tag.Length || tag[length] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'>' or (byte)'/'))
         {
             throw Decline("a name with a prefix or with characters outside [A-Za-z0-9_.-]");
         }
@@ -205,23 +233,56 @@ internal sealed class Utf8TokenReader : IXmlRpcTokenReader
         return length;
     }
 
-    private void SetText(int start, int length)
+    private XmlRpcTokenKind ReadText(int start)
     {
-        var text = _bytes.AsSpan(start, length);
-        var special = text.IndexOfAny(TextSpecials);
-        _textNeedsDecoding = special >= 0 && CheckText(text, special);
+        var text = _bytes.AsSpan(start, _end - start);
+        var classes = TextByteClass;
+        var length = 0;
+        var firstCloserLook = -1;
+        for (; length < text.Length; length++)
+        {
+            var byteClass = classes[text[length]];
+            if (byteClass != Ordinary)
+            {
+                if (byteClass == EndOfText)
+                {
+                    break;
+                }
+
+                if (firstCloserLook < 0)
+                {
+                    firstCloserLook = length;
+                }
+            }
+        }
+
+        if (length == text.Length)
+        {
+            throw Decline("the document ends inside an element");
+        }
+
+        _textNeedsDecoding = firstCloserLook >= 0 && CheckText(text[..length], firstCloserLook);
         _textStart = start;
         _textLength = length;
         _text = null;
+        _position = start + length;
         Name = "";
+        return Kind = XmlRpcTokenKind.Text;
     }
 
-    /// <summary>Checks text from its first special byte on; true when it holds references or CRs to decode.</summary>
+    /// <summary>Checks text from the first byte that needs a closer look; true when it holds references or CRs to decode.</summary>
     private static bool CheckText(ReadOnlySpan<byte> text, int index)
     {
         var needsDecoding = false;
-        while (true)
+        var classes = TextByteClass;
+        while (index < text.Length)
         {
+            if (classes[text[index]] == Ordinary)
+            {
+                index++;
+                continue;
+            }
+
             switch (text[index])
             {
                 case (byte)'&':
@@ -251,15 +312,9 @@ internal sealed class Utf8TokenReader : IXmlRpcTokenReader
                 default:
                     throw Decline("a control character in text");
             }
-
-            var next = text[index..].IndexOfAny(TextSpecials);
-            if (next < 0)
-            {
-                return needsDecoding;
-            }
-
-            index += next;
         }
+
+        return needsDecoding;
     }
 
     /// <summary>Reads the reference at the start of <paramref name="text"/>; returns its length in bytes.</summary>
@@ -450,6 +505,10 @@ internal sealed class Utf8TokenReader : IXmlRpcTokenReader
         return position + 1 + close + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsXmlWhitespace(ReadOnlySpan<byte> text) => SkipWhitespace(text, 0) == text.Length;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipWhitespace(ReadOnlySpan<byte> bytes, int index)
     {
         while (index < bytes.Length && bytes[index] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
@@ -462,6 +521,7 @@ internal sealed class Utf8TokenReader : IXmlRpcTokenReader
 
     private int SkipWhitespace(int position) => SkipWhitespace(_bytes.AsSpan(0, _end), position);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Push(OpenElement element)
     {
         if (_depth == _open.Length)

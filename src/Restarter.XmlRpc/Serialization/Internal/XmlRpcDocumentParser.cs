@@ -11,7 +11,18 @@ namespace Restarter.XmlRpc.Serialization.Internal;
 /// </summary>
 internal static class XmlRpcDocumentParser
 {
-    public static T Parse<T>(BufferedDocument document, XmlRpcReaderOptions options, Func<XmlRpcDocumentReader, T> read, CancellationToken cancellationToken)
+    public static XmlRpcMethodCall ReadMethodCall(BufferedDocument document, XmlRpcReaderOptions options, CancellationToken cancellationToken) =>
+        Parse(document, options, static reader => reader.ReadMethodCall(), static reader => reader.ReadMethodCall(), cancellationToken);
+
+    public static XmlRpcMethodResponse ReadMethodResponse(BufferedDocument document, XmlRpcReaderOptions options, CancellationToken cancellationToken) =>
+        Parse(document, options, static reader => reader.ReadMethodResponse(), static reader => reader.ReadMethodResponse(), cancellationToken);
+
+    private static T Parse<T>(
+        BufferedDocument document,
+        XmlRpcReaderOptions options,
+        Func<XmlRpcDocumentReader<Utf8TokenReader>, T> readUtf8,
+        Func<XmlRpcDocumentReader<XmlReaderTokenReader>, T> readWithXmlReader,
+        CancellationToken cancellationToken)
     {
         var bytes = document.Bytes;
         var encoding = DeclaredEncoding.Detect(bytes[..Math.Min(bytes.Length, DeclaredEncoding.MaxPrologBytes)]);
@@ -25,7 +36,7 @@ internal static class XmlRpcDocumentParser
         {
             try
             {
-                return read(new XmlRpcDocumentReader(new Utf8TokenReader(document.Segment), options, cancellationToken));
+                return readUtf8(new XmlRpcDocumentReader<Utf8TokenReader>(new Utf8TokenReader(document.Segment), options, cancellationToken));
             }
             catch (Exception e) when (options.ReadPath == XmlRpcReadPath.Auto && e is Utf8TokenReaderDeclinedException or XmlRpcFormatException)
             {
@@ -38,7 +49,7 @@ internal static class XmlRpcDocumentParser
         }
 
         using var tokens = new XmlReaderTokenReader(isUtf8 ? CreateXmlReader(document) : CreateXmlReader(Decode(document, encoding)));
-        return read(new XmlRpcDocumentReader(tokens, options, cancellationToken));
+        return readWithXmlReader(new XmlRpcDocumentReader<XmlReaderTokenReader>(tokens, options, cancellationToken));
     }
 
     /// <summary>UTF-8, already checked: XmlReader decodes it from the buffer itself, with a buffer sized to the document.</summary>

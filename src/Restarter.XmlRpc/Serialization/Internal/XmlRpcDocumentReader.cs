@@ -5,9 +5,11 @@ namespace Restarter.XmlRpc.Serialization.Internal;
 /// and structs are read with an explicit stack, never by recursion, so depth is bounded only by
 /// <see cref="XmlRpcReaderOptions.MaxDepth"/>. Anything the grammar does not expect is an <see cref="XmlRpcFormatException"/>.
 /// Synchronous: <see cref="BufferedDocument"/> has the whole document in memory before this starts (the async state
-/// machines of one await per token were 15% of reading the 36 KB echo document).
+/// machines of one await per token were 15% of reading the 36 KB echo document). Generic so that a struct token
+/// reader is called directly, not through the interface.
 /// </summary>
-internal sealed class XmlRpcDocumentReader(IXmlRpcTokenReader tokens, XmlRpcReaderOptions options, CancellationToken cancellationToken)
+internal sealed class XmlRpcDocumentReader<TTokens>(TTokens tokens, XmlRpcReaderOptions options, CancellationToken cancellationToken)
+    where TTokens : IXmlRpcTokenReader
 {
     private int _valueCount;
 

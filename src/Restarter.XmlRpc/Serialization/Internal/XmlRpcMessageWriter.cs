@@ -25,6 +25,7 @@ internal static class XmlRpcMessageWriter
         utf8.Raw("</methodName>\n"u8);
         WriteParams(utf8, values, call.Parameters);
         utf8.Raw("</methodCall>\n"u8);
+        utf8.Flush();
     }
 
     public static void WriteMethodResponse(IBufferWriter<byte> output, XmlRpcMethodResponse response)
@@ -47,6 +48,7 @@ internal static class XmlRpcMessageWriter
         }
 
         utf8.Raw("</methodResponse>\n"u8);
+        utf8.Flush();
     }
 
     private static void WriteParams(Utf8XmlOutput utf8, XmlRpcValueWriter values, IReadOnlyList<XmlRpcValue> parameters)

@@ -1,7 +1,7 @@
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>The first pass of writing: finds what cannot be written, so that a failed write leaves the output untouched.</summary>
-internal sealed class XmlRpcValueValidator : IXmlRpcValueVisitor
+internal readonly struct XmlRpcValueValidator : IXmlRpcValueVisitor
 {
     public static void Validate(XmlRpcValue value) => XmlRpcValueWalker.Walk(value, new XmlRpcValueValidator());
 

@@ -1,12 +1,10 @@
-using System.Globalization;
-
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
 /// The writing dispatch table, the counterpart of <c>Marshaller.dispatch</c> in CPython's <c>xmlrpc/client.py</c>:
 /// each value kind is written with exactly Python's markup and line breaks.
 /// </summary>
-internal sealed class XmlRpcValueWriter(Utf8XmlOutput output) : IXmlRpcValueVisitor
+internal readonly struct XmlRpcValueWriter(Utf8XmlOutput output) : IXmlRpcValueVisitor
 {
     public void Write(XmlRpcValue value) => XmlRpcValueWalker.Walk(value, this);
 
@@ -44,7 +42,7 @@ internal sealed class XmlRpcValueWriter(Utf8XmlOutput output) : IXmlRpcValueVisi
             case XmlRpcDateTime date:
                 // Python writes whole seconds with a four-digit year (%4Y%m%dT%H:%M:%S).
                 output.Raw("<value><dateTime.iso8601>"u8);
-                output.Ascii(date.Value.ToString("yyyyMMdd'T'HH':'mm':'ss", CultureInfo.InvariantCulture));
+                output.DateTime(date.Value);
                 output.Raw("</dateTime.iso8601></value>\n"u8);
                 break;
             case XmlRpcBase64 binary:
