@@ -20,4 +20,13 @@ internal interface IXmlRpcTokenReader
     bool IsWhitespace { get; }
 
     XmlRpcTokenKind Read();
+
+    /// <summary>The next token, passing over text that is only whitespace (between tags it means nothing).</summary>
+    XmlRpcTokenKind ReadSignificant();
+
+    /// <summary>
+    /// The text of a text token as the document's UTF-8 bytes, when they are its text unchanged (no reference, no CR),
+    /// so that a number can be parsed without a string. The bytes stay valid after the next <see cref="Read"/>.
+    /// </summary>
+    bool TryGetUtf8Text(out ReadOnlySpan<byte> utf8);
 }

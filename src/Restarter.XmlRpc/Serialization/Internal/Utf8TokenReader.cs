@@ -144,6 +144,28 @@ internal struct Utf8TokenReader : IXmlRpcTokenReader
         return ReadTag(position);
     }
 
+    public XmlRpcTokenKind ReadSignificant()
+    {
+        if (!_emptyElementPending && _depth > 0)
+        {
+            // Whitespace and then a tag (Python writes a newline between most tags): go straight to the tag.
+            var next = SkipWhitespace(_position);
+            if (next < _end && _bytes[next] == (byte)'<')
+            {
+                _position = next;
+            }
+        }
+
+        var token = Read();
+        return token == XmlRpcTokenKind.Text && IsWhitespace ? Read() : token;
+    }
+
+    public readonly bool TryGetUtf8Text(out ReadOnlySpan<byte> utf8)
+    {
+        utf8 = _bytes.AsSpan(_textStart, _textLength);
+        return Kind == XmlRpcTokenKind.Text && !_textNeedsDecoding;
+    }
+
     private XmlRpcTokenKind ReadTag(int position)
     {
         var tag = _bytes.AsSpan(position + 1, _end - position - 1);

@@ -79,6 +79,18 @@ internal sealed class XmlReaderTokenReader(XmlReader reader) : IXmlRpcTokenReade
         }
     }
 
+    public XmlRpcTokenKind ReadSignificant()
+    {
+        var token = Read();
+        return token == XmlRpcTokenKind.Text && IsWhitespace ? Read() : token;
+    }
+
+    public bool TryGetUtf8Text(out ReadOnlySpan<byte> utf8)
+    {
+        utf8 = default;
+        return false;
+    }
+
     public void Dispose() => reader.Dispose();
 
     private XmlRpcTokenKind SetElement(XmlRpcTokenKind kind, string name)

@@ -115,8 +115,7 @@ internal sealed class XmlRpcDocumentReader<TTokens>(TTokens tokens, XmlRpcReader
                         open.Add(new OpenContainer(new XmlRpcStruct()));
                         break;
                     default:
-                        var text = ReadTextContent(elementName);
-                        completed = XmlRpcScalarParser.Parse(tag, elementName, text, options);
+                        completed = ReadScalar(tag, elementName);
                         ExpectEnd("value");
                         break;
                 }
@@ -209,14 +208,53 @@ internal sealed class XmlRpcDocumentReader<TTokens>(TTokens tokens, XmlRpcReader
             token = tokens.Read();
         }
 
+        ExpectTextOnlyEnd(elementName, token);
+        return text;
+    }
+
+    /// <summary>
+    /// Reads a scalar element's text up to and including its end tag, then its value: a number, boolean or date
+    /// straight from the document's bytes when the token reader has them, else from the text.
+    /// </summary>
+    private XmlRpcValue ReadScalar(XmlRpcTypeTag tag, string elementName)
+    {
+        var token = tokens.Read();
+        var text = "";
+        ReadOnlySpan<byte> utf8 = default;
+        var fromBytes = false;
+        if (token == XmlRpcTokenKind.Text)
+        {
+            fromBytes = XmlRpcUtf8ScalarParser.Handles(tag) && tokens.TryGetUtf8Text(out utf8);
+            if (!fromBytes)
+            {
+                text = tokens.Text;
+            }
+
+            token = tokens.Read();
+        }
+
+        ExpectTextOnlyEnd(elementName, token);
+        if (fromBytes)
+        {
+            if (XmlRpcUtf8ScalarParser.TryParse(tag, utf8, options) is { } value)
+            {
+                return value;
+            }
+
+            text = System.Text.Encoding.UTF8.GetString(utf8);
+        }
+
+        return XmlRpcScalarParser.Parse(tag, elementName, text, options);
+    }
+
+    private void ExpectTextOnlyEnd(string elementName, XmlRpcTokenKind token)
+    {
         if (!IsEnd(token, elementName))
         {
             throw token == XmlRpcTokenKind.StartElement
                 ? Invalid($"<{elementName}> may hold only text, not <{tokens.Name}>.")
                 : Unexpected($"</{elementName}>");
         }
-
-        return text;
     }
 
     private void ExpectRoot(string name)
@@ -263,18 +301,10 @@ internal sealed class XmlRpcDocumentReader<TTokens>(TTokens tokens, XmlRpcReader
     private XmlRpcTokenKind NextSignificant()
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var token = tokens.Read();
-        if (token == XmlRpcTokenKind.Text)
-        {
-            if (!tokens.IsWhitespace)
-            {
-                throw Invalid($"Unexpected text '{Abbreviate(tokens.Text)}' between elements.");
-            }
-
-            token = tokens.Read();
-        }
-
-        return token;
+        var token = tokens.ReadSignificant();
+        return token == XmlRpcTokenKind.Text
+            ? throw Invalid($"Unexpected text '{Abbreviate(tokens.Text)}' between elements.")
+            : token;
     }
 
     private bool IsStart(XmlRpcTokenKind token, string name) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Restarter.XmlRpc.Serialization.Internal;
 
@@ -89,7 +90,7 @@ internal static class XmlRpcScalarParser
     private static XmlRpcDateTime ParseDateTime(string text)
     {
         var trimmed = TrimXmlWhitespace(text);
-        if (TryParseBasicDateTime(trimmed, out var basic))
+        if (TryParseBasicDateTime(trimmed.AsSpan(), out var basic))
         {
             return new XmlRpcDateTime(basic);
         }
@@ -105,27 +106,29 @@ internal static class XmlRpcScalarParser
     /// <summary>
     /// The form nearly every client writes, 19980717T14:08:55, without the format machinery of
     /// <see cref="DateTime.TryParseExact(string, string[], IFormatProvider, DateTimeStyles, out DateTime)"/>. Only a
-    /// plainly valid date and time is taken; anything else is left to it.
+    /// plainly valid date and time is taken; anything else is left to it. For characters and for UTF-8 bytes.
     /// </summary>
-    private static bool TryParseBasicDateTime(ReadOnlySpan<char> text, out DateTime value)
+    internal static bool TryParseBasicDateTime<TChar>(ReadOnlySpan<TChar> text, out DateTime value)
+        where TChar : unmanaged, IBinaryInteger<TChar>
     {
         value = default;
-        if (text is not [_, _, _, _, _, _, _, _, 'T', _, _, ':', _, _, ':', _, _])
+        if (text.Length != 17 || int.CreateTruncating(text[8]) != 'T' || int.CreateTruncating(text[11]) != ':' || int.CreateTruncating(text[14]) != ':')
         {
             return false;
         }
 
-        static int Digits(ReadOnlySpan<char> digits)
+        static int Digits(ReadOnlySpan<TChar> digits)
         {
             var number = 0;
-            foreach (var digit in digits)
+            foreach (var character in digits)
             {
-                if (!char.IsAsciiDigit(digit))
+                var digit = int.CreateTruncating(character) - '0';
+                if (digit is < 0 or > 9)
                 {
                     return -1;
                 }
 
-                number = (number * 10) + (digit - '0');
+                number = (number * 10) + digit;
             }
 
             return number;
