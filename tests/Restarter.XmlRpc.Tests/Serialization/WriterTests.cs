@@ -129,4 +129,63 @@ public class WriterTests
 
         Assert.Contains("<value><string>" + text[..^1] + "&amp;</string></value>", document);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public void A_buffer_writer_without_arrays_gets_the_same_bytes(int blockSize)
+    {
+        // Blocks that are not arrays (native memory, a MemoryManager), and blocks smaller than what is written at once.
+        var value = new XmlRpcStruct()
+            .Add("text", new string('x', 10_000) + "<&>\r\u00e9\U0001F600")
+            .Add("when", new XmlRpcDateTime(new DateTime(1998, 7, 17, 14, 8, 55)))
+            .Add("data", new XmlRpcBase64(new byte[300]))
+            .Add("list", new XmlRpcArray().Add(1).Add(2.5).Add(true));
+        var expected = new ArrayBufferWriter<byte>();
+        XmlRpcSerializer.WriteMethodResponse(expected, XmlRpcMethodResponse.Success(value));
+
+        var blocks = new ManagerBufferWriter(blockSize);
+        XmlRpcSerializer.WriteMethodResponse(blocks, XmlRpcMethodResponse.Success(value));
+
+        Assert.Equal(expected.WrittenSpan.ToArray(), blocks.Written.ToArray());
+    }
+
+    /// <summary>Hands out memory through a <see cref="MemoryManager{T}"/>, so that <c>TryGetArray</c> fails, at least <c>blockSize</c> at a time.</summary>
+    private sealed class ManagerBufferWriter(int blockSize) : IBufferWriter<byte>
+    {
+        private readonly List<byte> _written = [];
+        private Manager? _current;
+
+        public IReadOnlyList<byte> Written => _written;
+
+        public void Advance(int count)
+        {
+            _written.AddRange(_current!.GetSpan()[..count].ToArray());
+            _current = null;
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            _current = new Manager(new byte[Math.Max(sizeHint, blockSize)]);
+            return _current.Memory;
+        }
+
+        public Span<byte> GetSpan(int sizeHint = 0) => GetMemory(sizeHint).Span;
+
+        private sealed class Manager(byte[] bytes) : MemoryManager<byte>
+        {
+            public override Span<byte> GetSpan() => bytes;
+
+            public override MemoryHandle Pin(int elementIndex = 0) => throw new NotSupportedException();
+
+            public override void Unpin()
+            {
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+            }
+        }
+    }
 }

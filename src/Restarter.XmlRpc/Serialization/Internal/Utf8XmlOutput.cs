@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Unicode;
 
 namespace Restarter.XmlRpc.Serialization.Internal;
@@ -12,17 +14,17 @@ namespace Restarter.XmlRpc.Serialization.Internal;
 /// </summary>
 internal sealed class Utf8XmlOutput(IBufferWriter<byte> output)
 {
-    private const int BlockSize = 4096;
-
-    private Memory<byte> _block;
-    private int _used;
-
     // base64.encodebytes: 57 input bytes make one 76-character line, every line ends with "\n".
     private const int Base64BytesPerLine = 57;
     private const int Base64CharsPerLine = 76;
     private const int TextChunk = 4096;
+    private const int BlockSize = 4096;
 
-    private static readonly SearchValues<char> NeedsEscaping = SearchValues.Create("&<>\r");
+    private Memory<byte> _block;
+    private byte[]? _blockArray;
+    private int _blockStart;
+    private int _position;
+    private int _blockEnd;
 
     public void Raw(ReadOnlySpan<byte> utf8)
     {
@@ -33,9 +35,10 @@ internal sealed class Utf8XmlOutput(IBufferWriter<byte> output)
     /// <summary>Commits the last block; the document is complete in the buffer writer only after this.</summary>
     public void Flush()
     {
-        output.Advance(_used);
+        output.Advance(_position - _blockStart);
         _block = default;
-        _used = 0;
+        _blockArray = null;
+        _blockStart = _position = _blockEnd = 0;
     }
 
     /// <summary>
@@ -46,7 +49,7 @@ internal sealed class Utf8XmlOutput(IBufferWriter<byte> output)
     {
         while (!text.IsEmpty)
         {
-            var special = text.IndexOfAny(NeedsEscaping);
+            var special = IndexOfSpecial(text);
             var plain = special < 0 ? text : text[..special];
             Utf8(plain);
             if (special < 0)
@@ -63,6 +66,20 @@ internal sealed class Utf8XmlOutput(IBufferWriter<byte> output)
             });
             text = text[(special + 1)..];
         }
+    }
+
+    // A loop rather than SearchValues: strings are short, and its vectorized search is slow at NativeAOT's baseline ISA.
+    private static int IndexOfSpecial(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] <= '>' && text[i] is '&' or '<' or '>' or '\r')
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public void Integer(long value)
@@ -144,21 +161,35 @@ internal sealed class Utf8XmlOutput(IBufferWriter<byte> output)
     }
 
     /// <summary>At least <paramref name="sizeHint"/> free bytes of the current block, committing it first if it has fewer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<byte> GetSpan(int sizeHint)
     {
-        if (_block.Length - _used < sizeHint)
+        // Straight into the array behind the block when there is one: Memory<T>.Span costs a type check per call.
+        if (_blockArray is { } array && _blockEnd - _position >= sizeHint)
         {
-            if (_used > 0)
+            return array.AsSpan(_position, _blockEnd - _position);
+        }
+
+        return NextBlock(sizeHint);
+    }
+
+    private Span<byte> NextBlock(int sizeHint)
+    {
+        if (_block.Length - (_position - _blockStart) < sizeHint)
+        {
+            if (_position > _blockStart)
             {
-                output.Advance(_used);
+                output.Advance(_position - _blockStart);
             }
 
             _block = output.GetMemory(Math.Max(sizeHint, BlockSize));
-            _used = 0;
+            _blockArray = MemoryMarshal.TryGetArray<byte>(_block, out var segment) ? segment.Array : null;
+            _blockStart = _position = _blockArray is null ? 0 : segment.Offset;
+            _blockEnd = _blockStart + _block.Length;
         }
 
-        return _block.Span[_used..];
+        return _blockArray is not null ? _blockArray.AsSpan(_position, _blockEnd - _position) : _block.Span[(_position - _blockStart)..];
     }
 
-    private void Advance(int count) => _used += count;
+    private void Advance(int count) => _position += count;
 }

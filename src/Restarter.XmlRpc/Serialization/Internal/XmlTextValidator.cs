@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Restarter.XmlRpc.Serialization.Internal;
 
 /// <summary>
@@ -8,8 +6,6 @@ namespace Restarter.XmlRpc.Serialization.Internal;
 /// </summary>
 internal static class XmlTextValidator
 {
-    private static readonly SearchValues<char> Suspicious = SearchValues.Create(BuildSuspicious());
-
     public static void Validate(string text, string what)
     {
         var index = FindInvalid(text);
@@ -64,14 +60,22 @@ internal static class XmlTextValidator
         var offset = 0;
         while (true)
         {
-            var found = text[offset..].IndexOfAny(Suspicious);
+            // Nearly all text is in [U+0020, U+D7FF]: one vectorized range check finds what needs a closer look.
+            var found = text[offset..].IndexOfAnyExceptInRange(' ', '\uD7FF');
             if (found < 0)
             {
                 return -1;
             }
 
             var index = offset + found;
-            if (char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+            var character = text[index];
+            if (character is '\t' or '\n' or '\r' or (>= '\uE000' and <= '\uFFFD'))
+            {
+                offset = index + 1;
+                continue;
+            }
+
+            if (char.IsHighSurrogate(character) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
             {
                 offset = index + 2;
                 continue;
@@ -79,26 +83,5 @@ internal static class XmlTextValidator
 
             return index;
         }
-    }
-
-    private static string BuildSuspicious()
-    {
-        var chars = new List<char>();
-        for (var c = '\0'; c < ' '; c++)
-        {
-            if (c is not ('\t' or '\n' or '\r'))
-            {
-                chars.Add(c);
-            }
-        }
-
-        for (var c = '\uD800'; c <= '\uDFFF'; c++)
-        {
-            chars.Add(c);
-        }
-
-        chars.Add('\uFFFE');
-        chars.Add('\uFFFF');
-        return new string([.. chars]);
     }
 }
