@@ -47,6 +47,15 @@ public sealed class RestarterOptions
     /// </summary>
     public string? BasicAuthCredential { get; set; }
 
+    /// <summary>
+    /// How many restart requests refused before systemd is asked (a bad identifier, a unit that is not running) per client
+    /// address and second get an audit record each; beyond, they are counted and one <c>audit-suppressed</c> record per
+    /// address and second gives the count. Keeps a flood of bad requests from costing the server its time and the journal
+    /// its rate limit, which would also drop the records of real restarts. Every request that reaches systemd is always
+    /// recorded. 0: no limit.
+    /// </summary>
+    public int AuditDeniedPerSecond { get; set; } = 20;
+
     /// <summary>The longest wait <c>restart_unit_and_wait</c> accepts.</summary>
     public TimeSpan MaxRestartWait { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -29,6 +29,11 @@ internal sealed class RestarterOptionsValidator : IValidateOptions<RestarterOpti
             failures.Add($"Restarter:MaxCallsInFlight must be between 1 and 128, the system bus's max_replies_per_connection (got {options.MaxCallsInFlight})");
         }
 
+        if (options.AuditDeniedPerSecond < 0)
+        {
+            failures.Add($"Restarter:AuditDeniedPerSecond must be 0 (no limit) or more (got {options.AuditDeniedPerSecond})");
+        }
+
         if (options.MaxRestartWait <= TimeSpan.Zero)
         {
             failures.Add($"Restarter:MaxRestartWait must be positive (got {options.MaxRestartWait})");

@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Restarter.Server.Auditing.Internal;
 using Restarter.Server.Logging;
 using Restarter.Server.Restarting;
@@ -12,18 +14,30 @@ namespace Restarter.Server.Auditing;
 /// single line of <c>key=value</c> fields and also carries them as structured log state.
 /// A restart that reaches systemd is recorded twice: <c>audit-request</c> before systemd is asked, written out before the
 /// call goes on (so that a server killed mid-call still leaves a trace of every restart it asked for), and the outcome after.
+/// Requests refused before systemd is asked (a bad identifier, a unit that is not running) beyond
+/// <see cref="RestarterOptions.AuditDeniedPerSecond"/> per client address and second are counted instead, and one
+/// <c>audit-suppressed</c> record a second says how many there were.
 /// </summary>
-public sealed partial class RestartAudit
+public sealed partial class RestartAudit : IDisposable
 {
     public const string Category = "Restarter.Audit";
 
     private readonly ILogger _logger;
     private readonly ILogFlush? _flush;
+    private readonly DeniedAuditLimiter? _deniedLimiter;
+    private readonly int _deniedPerSecond;
+    private readonly ITimer? _suppressedReporter;
 
-    public RestartAudit(ILoggerFactory loggers, ILogFlush? flush = null)
+    public RestartAudit(ILoggerFactory loggers, IOptions<RestarterOptions> options, TimeProvider time, ILogFlush? flush = null)
     {
         _logger = loggers.CreateLogger(Category);
         _flush = flush;
+        _deniedPerSecond = options.Value.AuditDeniedPerSecond;
+        if (_deniedPerSecond > 0)
+        {
+            _deniedLimiter = new DeniedAuditLimiter(_deniedPerSecond, time);
+            _suppressedReporter = time.CreateTimer(_ => ReportSuppressed(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
     }
 
     /// <summary>Records that <paramref name="unit"/> is about to be restarted, and returns once the record has been written.</summary>
@@ -36,6 +50,14 @@ public sealed partial class RestartAudit
     public void Record(string method, HttpContext? http, XmlRpcValue? identifier, RestartOutcome outcome)
     {
         if (!_logger.IsEnabled(outcome.Success ? LogLevel.Information : LogLevel.Warning))
+        {
+            return;
+        }
+
+        // Only refusals decided before systemd is asked to restart anything; every outcome of a real attempt is recorded.
+        if (outcome.Status is RestartStatus.InvalidIdentifier or RestartStatus.NotRunning
+            && _deniedLimiter is not null && http?.Connection.RemoteIpAddress is { } address
+            && !_deniedLimiter.TryRecord(ClientAddress(address)))
         {
             return;
         }
@@ -56,8 +78,25 @@ public sealed partial class RestartAudit
         }
     }
 
+    /// <summary>Writes the final counts; the timer is stopped.</summary>
+    public void Dispose()
+    {
+        _suppressedReporter?.Dispose();
+        ReportSuppressed();
+    }
+
+    private void ReportSuppressed()
+    {
+        foreach (var (client, count) in _deniedLimiter?.TakeSuppressed() ?? [])
+        {
+            LogSuppressed(client.ToString(), count, _deniedPerSecond);
+        }
+    }
+
+    private static IPAddress ClientAddress(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
     private static string Client(HttpContext? http) => http?.Connection.RemoteIpAddress is { } address
-        ? $"{(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)}:{http.Connection.RemotePort}"
+        ? $"{ClientAddress(address)}:{http.Connection.RemotePort}"
         : "-";
 
     private static string User(HttpContext? http) =>
@@ -80,6 +119,9 @@ public sealed partial class RestartAudit
 
     [LoggerMessage(100, LogLevel.Information, "audit {Method} client={Client} user={User} identifier={Identifier} unit={Unit} outcome={Outcome} job={Job} message={Message}")]
     private partial void LogGranted(string method, string client, string user, string identifier, string unit, string outcome, string job, string message);
+
+    [LoggerMessage(103, LogLevel.Warning, "audit-suppressed client={Client} denied={Denied}: denied restart requests from this address beyond {PerSecond} a second, counted and not recorded one by one")]
+    private partial void LogSuppressed(string client, long denied, int perSecond);
 
     [LoggerMessage(101, LogLevel.Warning, "audit {Method} client={Client} user={User} identifier={Identifier} unit={Unit} outcome={Outcome} job={Job} message={Message}")]
     private partial void LogDenied(string method, string client, string user, string identifier, string unit, string outcome, string job, string message);

@@ -1,9 +1,11 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Restarter.Server.Tests.Infrastructure;
 
 namespace Restarter.Server.Tests.EndToEnd;
 
 /// <summary>The audit record the server process writes to stdout for each restart request.</summary>
-public sealed class AuditTests : IClassFixture<ServerOnPrivateBus>
+public sealed partial class AuditTests : IClassFixture<ServerOnPrivateBus>
 {
     private readonly ServerOnPrivateBus _server;
 
@@ -58,6 +60,23 @@ public sealed class AuditTests : IClassFixture<ServerOnPrivateBus>
     }
 
     [Fact]
+    public async Task A_flood_of_invalid_identifiers_is_recorded_up_to_the_limit_then_counted()
+    {
+        // 20 records per client address and second by default (Restarter:AuditDeniedPerSecond).
+        const int Calls = 150;
+        await PythonClient.RunAsync(_server.Url, $"[proxy.restart_unit('7x7x') for _ in range({Calls})]; out('done')");
+        await _server.Server.WaitForLineAsync(l => l.Contains("audit-suppressed client=127.0.0.1 ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+
+        var lines = _server.Server.Lines.ToList();
+        var recorded = lines.Count(l => l.Contains("audit restart_unit", StringComparison.Ordinal) && l.Contains("identifier=\"7x7x\"", StringComparison.Ordinal));
+        var suppressed = lines.Select(l => SuppressedCount().Match(l)).Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(Calls, recorded + suppressed);
+        Assert.InRange(recorded, 20, Calls - 1);
+        Assert.Contains(lines, l => l.Contains("warn: Restarter.Audit[103] audit-suppressed client=127.0.0.1 denied=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_non_string_identifier_is_recorded_with_its_type()
     {
         await RawXmlRpc.PostAsync(_server.Server.BaseAddress!, RawXmlRpc.Call("restart_unit", "<base64>OTg3Ng==</base64>"));
@@ -87,4 +106,7 @@ public sealed class AuditTests : IClassFixture<ServerOnPrivateBus>
 
         Assert.Matches("""audit restart_unit_and_wait client=127\.0\.0\.1:[0-9]+ user=- identifier="6161" unit=example@6161\.service outcome=done job=/org/freedesktop/systemd1/job/[0-9]+ message="success"$""", line);
     }
+
+    [GeneratedRegex(@"audit-suppressed client=127\.0\.0\.1 denied=([0-9]+):")]
+    private static partial Regex SuppressedCount();
 }
