@@ -69,10 +69,11 @@ command_of() {
   case $1 in
     conformance) echo "env ASPNETCORE_URLS=$url $BIN/conformance/ConformanceHost" ;;
     # DBUS_SYSTEM_BUS_ADDRESS: the invalid-id path never reaches the bus; if anything tried, it must fail, not restart.
-    server) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark $BIN/server/Restarter.Server" ;;
+    # DOTNET_GCgen0size: as systemd/restarter-server.service runs it (the GC's gen0 budget; see docs/performance.md).
+    server) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark DOTNET_GCgen0size=400000 $BIN/server/Restarter.Server" ;;
     # The same server with ASP.NET Core's own per-request lines (4 at Information) turned off; the audit line stays.
-    server-quiet) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark Logging__LogLevel__Microsoft.AspNetCore=Warning $BIN/server/Restarter.Server" ;;
-    server-noaudit) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark Logging__LogLevel__Restarter.Audit=None $BIN/server/Restarter.Server" ;;
+    server-quiet) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark DOTNET_GCgen0size=400000 Logging__LogLevel__Microsoft.AspNetCore=Warning $BIN/server/Restarter.Server" ;;
+    server-noaudit) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark DOTNET_GCgen0size=400000 Logging__LogLevel__Restarter.Audit=None $BIN/server/Restarter.Server" ;;
     conformance-aot) echo "env ASPNETCORE_URLS=$url $BIN/conformance-aot/ConformanceHost" ;;
     xmlrpc-c) echo "$BIN/abyss_server $(port_of "$1")" ;;
     legacy) echo "/usr/bin/python3 $HERE/legacy/legacy_server.py $(port_of "$1")" ;;
