@@ -105,14 +105,14 @@ internal static class XmlRpcValueWalker
     }
 
     /// <summary>The containers from the root to the one being written, and the check that none is entered twice.</summary>
-    private struct Path()
+    private struct Path
     {
-        private Frame[] _frames = new Frame[8];
+        private Frame[]? _frames;
         private HashSet<XmlRpcValue>? _onPath;
 
         public int Count { get; private set; }
 
-        public readonly ref Frame Top => ref _frames[Count - 1];
+        public readonly ref Frame Top => ref _frames![Count - 1];
 
         public void Enter(XmlRpcValue container)
         {
@@ -120,7 +120,7 @@ internal static class XmlRpcValueWalker
             {
                 for (var i = 0; i < Count; i++)
                 {
-                    if (ReferenceEquals(_frames[i].Container, container))
+                    if (ReferenceEquals(_frames![i].Container, container))
                     {
                         throw ContainsItself();
                     }
@@ -135,7 +135,7 @@ internal static class XmlRpcValueWalker
                 _onPath = new HashSet<XmlRpcValue>(ReferenceEqualityComparer.Instance);
                 for (var i = 0; i < Count; i++)
                 {
-                    _onPath.Add(_frames[i].Container);
+                    _onPath.Add(_frames![i].Container);
                 }
             }
 
@@ -147,6 +147,8 @@ internal static class XmlRpcValueWalker
 
         public void Push(Frame frame)
         {
+            // Allocated on the first container: a scalar answer needs none.
+            _frames ??= new Frame[4];
             if (Count == _frames.Length)
             {
                 System.Array.Resize(ref _frames, Count * 2);
@@ -157,8 +159,8 @@ internal static class XmlRpcValueWalker
 
         public void Pop()
         {
-            _onPath?.Remove(_frames[Count - 1].Container);
-            _frames[--Count] = default;
+            _onPath?.Remove(_frames![Count - 1].Container);
+            _frames![--Count] = default;
         }
     }
 }
