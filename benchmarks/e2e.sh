@@ -29,6 +29,9 @@ SERVER_CORE=0
 LOAD_CORE=1
 TOOLS=$HERE/e2e_tools.py
 PAYLOADS=$HERE/payloads
+# The server's GC setting, read from its unit so that the benchmark measures it as shipped.
+SERVER_GC=$(grep -o 'DOTNET_GCgen0size=[0-9A-Fa-f]*' "$ROOT/systemd/restarter-server.service") \
+  || { echo "e2e.sh: no DOTNET_GCgen0size in systemd/restarter-server.service" >&2; exit 2; }
 
 mkdir -p "$OUT/wrk" "$BIN"
 log() { printf '%s %s\n' "$(date -u +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
@@ -69,11 +72,11 @@ command_of() {
   case $1 in
     conformance) echo "env ASPNETCORE_URLS=$url $BIN/conformance/ConformanceHost" ;;
     # DBUS_SYSTEM_BUS_ADDRESS: the invalid-id path never reaches the bus; if anything tried, it must fail, not restart.
-    # DOTNET_GCgen0size: as systemd/restarter-server.service runs it (the GC's gen0 budget; see docs/performance.md).
-    server) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark DOTNET_GCgen0size=400000 $BIN/server/Restarter.Server" ;;
+    # $SERVER_GC: the GC setting systemd/restarter-server.service runs the server with (see docs/performance.md).
+    server) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark $SERVER_GC $BIN/server/Restarter.Server" ;;
     # The same server with ASP.NET Core's own per-request lines (4 at Information) turned off; the audit line stays.
-    server-quiet) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark DOTNET_GCgen0size=400000 Logging__LogLevel__Microsoft.AspNetCore=Warning $BIN/server/Restarter.Server" ;;
-    server-noaudit) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark DOTNET_GCgen0size=400000 Logging__LogLevel__Restarter.Audit=None $BIN/server/Restarter.Server" ;;
+    server-quiet) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark $SERVER_GC Logging__LogLevel__Microsoft.AspNetCore=Warning $BIN/server/Restarter.Server" ;;
+    server-noaudit) echo "env ASPNETCORE_URLS=$url DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/restarter-benchmark $SERVER_GC Logging__LogLevel__Restarter.Audit=None $BIN/server/Restarter.Server" ;;
     conformance-aot) echo "env ASPNETCORE_URLS=$url $BIN/conformance-aot/ConformanceHost" ;;
     xmlrpc-c) echo "$BIN/abyss_server $(port_of "$1")" ;;
     legacy) echo "/usr/bin/python3 $HERE/legacy/legacy_server.py $(port_of "$1")" ;;

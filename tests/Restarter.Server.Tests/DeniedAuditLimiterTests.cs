@@ -62,7 +62,9 @@ public sealed class DeniedAuditLimiterTests
         Assert.Single(limiter.TakeSuppressed());
 
         clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(limiter.IsEmpty);
         Assert.Empty(limiter.TakeSuppressed());
+        Assert.True(limiter.IsEmpty);
 
         // Forgotten: a new window, so the first request of it is recorded again.
         Assert.True(limiter.TryRecord(Client));

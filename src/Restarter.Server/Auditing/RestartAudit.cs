@@ -1,7 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Restarter.Server.Auditing.Internal;
+using Restarter.Server.Hosting.Internal;
 using Restarter.Server.Logging;
 using Restarter.Server.Restarting;
 using Restarter.XmlRpc;
@@ -27,6 +27,7 @@ public sealed partial class RestartAudit : IDisposable
     private readonly DeniedAuditLimiter? _deniedLimiter;
     private readonly int _deniedPerSecond;
     private readonly ITimer? _suppressedReporter;
+    private int _reportArmed;
 
     public RestartAudit(ILoggerFactory loggers, IOptions<RestarterOptions> options, TimeProvider time, ILogFlush? flush = null)
     {
@@ -36,7 +37,9 @@ public sealed partial class RestartAudit : IDisposable
         if (_deniedPerSecond > 0)
         {
             _deniedLimiter = new DeniedAuditLimiter(_deniedPerSecond, time);
-            _suppressedReporter = time.CreateTimer(_ => ReportSuppressed(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+
+            // Armed by refused requests and disarmed once every client is forgotten: an idle server is not woken.
+            _suppressedReporter = time.CreateTimer(_ => ReportSuppressed(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -56,10 +59,14 @@ public sealed partial class RestartAudit : IDisposable
 
         // Only refusals decided before systemd is asked to restart anything; every outcome of a real attempt is recorded.
         if (outcome.Status is RestartStatus.InvalidIdentifier or RestartStatus.NotRunning
-            && _deniedLimiter is not null && http?.Connection.RemoteIpAddress is { } address
-            && !_deniedLimiter.TryRecord(ClientAddress(address)))
+            && _deniedLimiter is not null && http?.Connection.RemoteIpAddress is { } address)
         {
-            return;
+            var recorded = _deniedLimiter.TryRecord(ClientConnectionCounter.Normalise(address));
+            ArmReporter();
+            if (!recorded)
+            {
+                return;
+            }
         }
 
         var client = Client(http);
@@ -87,16 +94,30 @@ public sealed partial class RestartAudit : IDisposable
 
     private void ReportSuppressed()
     {
+        // Disarmed before taking the counts: a request refused meanwhile arms the timer again.
+        Volatile.Write(ref _reportArmed, 0);
         foreach (var (client, count) in _deniedLimiter?.TakeSuppressed() ?? [])
         {
             LogSuppressed(client.ToString(), count, _deniedPerSecond);
         }
+
+        // Again until every client is forgotten; then an idle server is not woken any more.
+        if (_deniedLimiter is { IsEmpty: false })
+        {
+            ArmReporter();
+        }
     }
 
-    private static IPAddress ClientAddress(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+    private void ArmReporter()
+    {
+        if (Interlocked.CompareExchange(ref _reportArmed, 1, 0) == 0)
+        {
+            _suppressedReporter?.Change(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private static string Client(HttpContext? http) => http?.Connection.RemoteIpAddress is { } address
-        ? $"{ClientAddress(address)}:{http.Connection.RemotePort}"
+        ? $"{ClientConnectionCounter.Normalise(address)}:{http.Connection.RemotePort}"
         : "-";
 
     private static string User(HttpContext? http) =>

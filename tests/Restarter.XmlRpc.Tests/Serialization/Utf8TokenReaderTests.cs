@@ -141,9 +141,10 @@ public class Utf8TokenReaderTests
     }
 
     [Fact]
-    public async Task Python_documents_take_the_fast_path()
+    public async Task Documents_as_Python_writes_them_take_the_fast_path()
     {
-        // What Python's xmlrpc.client.dumps writes for every type, and an answer of Python's server.
+        // Every type as our writer writes it, which is byte for byte what Python's xmlrpc.client.dumps writes
+        // (PythonGoldenTests), and a fault as Python's server writes it.
         var call = Codec.Call("echo", new XmlRpcStruct
         {
             ["s"] = new XmlRpcString("<&>\"' grüße \U0001F600"),
@@ -187,6 +188,28 @@ public class Utf8TokenReaderTests
             Assert.True(
                 await OutcomeAsync(bytes, Reference) == await OutcomeAsync(bytes, Shipped),
                 $"case {i} reads differently: {Encoding.UTF8.GetString(bytes)}");
+        }
+    }
+
+    [Fact]
+    public void The_byte_tables_say_what_their_rules_say()
+    {
+        for (var value = 0; value < 128; value++)
+        {
+            var isName = char.IsAsciiLetterOrDigit((char)value) || value is '_' or '.' or '-';
+            Assert.True(isName == (Utf8TokenReader.IsNameCharacter[value] == 1), $"name byte 0x{value:X2}");
+        }
+
+        for (var value = 0; value < 256; value++)
+        {
+            var expected = value switch
+            {
+                '<' => Utf8TokenReader.EndOfText,
+                '\t' or '\n' => Utf8TokenReader.Ordinary,
+                < 0x20 or '&' or '>' or 0xEF => Utf8TokenReader.CloserLook,
+                _ => Utf8TokenReader.Ordinary,
+            };
+            Assert.True(expected == Utf8TokenReader.TextByteClass[value], $"byte 0x{value:X2}");
         }
     }
 

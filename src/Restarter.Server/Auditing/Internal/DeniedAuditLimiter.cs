@@ -16,6 +16,18 @@ internal sealed class DeniedAuditLimiter(int recordsPerSecond, TimeProvider time
     private readonly Lock _lock = new();
     private readonly Dictionary<IPAddress, ClientWindow> _clients = [];
 
+    /// <summary>Whether no client is remembered (all forgotten by <see cref="TakeSuppressed"/>).</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _clients.Count == 0;
+            }
+        }
+    }
+
     /// <summary>Whether this denied request of <paramref name="client"/> gets its own record; if not, it is counted.</summary>
     public bool TryRecord(IPAddress client)
     {

@@ -54,7 +54,7 @@ internal static class DeclaredEncoding
             return new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true);
         }
 
-        var name = FindDeclaredName(prolog);
+        var name = ReadDeclaration(prolog)?.Encoding;
         if (name is null)
         {
             return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -81,11 +81,12 @@ internal static class DeclaredEncoding
     }
 
     /// <summary>
-    /// The value of <c>encoding</c> in an ASCII-compatible <c>&lt;?xml ...?&gt;</c> at the very start, or null. The whole
-    /// declaration is checked here (version, encoding, standalone, in that order): the reader gets characters and no
-    /// longer looks at it closely.
+    /// The ASCII-compatible <c>&lt;?xml ...?&gt;</c> at the very start of <paramref name="prolog"/>, or null when there is
+    /// none (or it does not end within the prolog). The whole declaration is checked here (version, encoding, standalone,
+    /// in that order): the reader gets characters and no longer looks at it closely.
     /// </summary>
-    private static string? FindDeclaredName(ReadOnlySpan<byte> prolog)
+    /// <exception cref="XmlRpcFormatException">The declaration is not well-formed.</exception>
+    public static XmlDeclaration? ReadDeclaration(ReadOnlySpan<byte> prolog)
     {
         if (!prolog.StartsWith("<?xml"u8) || prolog.Length < 6 || !IsSpace(prolog[5]))
         {
@@ -101,6 +102,7 @@ internal static class DeclaredEncoding
 
         var rest = prolog[5..end];
         string? encoding = null;
+        var isVersion10 = false;
         var order = 0;
         while (true)
         {
@@ -144,6 +146,7 @@ internal static class DeclaredEncoding
                     throw BadDeclaration("the version must be 1.x");
                 }
 
+                isVersion10 = value.SequenceEqual("1.0"u8);
                 order = 1;
             }
             else if (name.SequenceEqual("encoding"u8) && order == 1)
@@ -173,7 +176,7 @@ internal static class DeclaredEncoding
             }
         }
 
-        return order == 0 ? throw BadDeclaration("the version is missing") : encoding;
+        return order == 0 ? throw BadDeclaration("the version is missing") : new XmlDeclaration(end + 2, isVersion10, encoding);
     }
 
     private static XmlRpcFormatException BadDeclaration(string why) =>

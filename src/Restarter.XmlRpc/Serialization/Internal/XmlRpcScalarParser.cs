@@ -18,6 +18,12 @@ internal static class XmlRpcScalarParser
         "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'FFFFFFF'Z'",
     ];
 
+    /// <summary>How integers are parsed, here and from bytes by <see cref="XmlRpcUtf8ScalarParser"/>: the two must agree.</summary>
+    internal const NumberStyles IntegerStyle = NumberStyles.AllowLeadingSign;
+
+    /// <summary>How doubles are parsed, here and from bytes by <see cref="XmlRpcUtf8ScalarParser"/>: the two must agree.</summary>
+    internal const NumberStyles DoubleStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+
     public static XmlRpcValue Parse(XmlRpcTypeTag tag, string elementName, string text, XmlRpcReaderOptions options) => tag switch
     {
         XmlRpcTypeTag.Integer => ParseInteger(elementName, text, options),
@@ -33,7 +39,7 @@ internal static class XmlRpcScalarParser
     private static XmlRpcInteger ParseInteger(string elementName, string text, XmlRpcReaderOptions options)
     {
         var trimmed = CheckNumberLength(elementName, text, options.MaxNumberLength);
-        if (long.TryParse(trimmed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (long.TryParse(trimmed, IntegerStyle, CultureInfo.InvariantCulture, out var value))
         {
             return new XmlRpcInteger(value);
         }
@@ -78,8 +84,7 @@ internal static class XmlRpcScalarParser
             return new XmlRpcDouble(negative ? double.NegativeInfinity : double.PositiveInfinity);
         }
 
-        const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
-        if (double.TryParse(trimmed, Style, CultureInfo.InvariantCulture, out var value))
+        if (double.TryParse(trimmed, DoubleStyle, CultureInfo.InvariantCulture, out var value))
         {
             return new XmlRpcDouble(value);
         }

@@ -28,19 +28,18 @@ internal static class XmlRpcUtf8ScalarParser
 
     private static XmlRpcInteger? TryParseInteger(ReadOnlySpan<byte> text, XmlRpcReaderOptions options) =>
         text.Length <= options.MaxNumberLength
-        && long.TryParse(Trim(text), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+        && long.TryParse(Trim(text), XmlRpcScalarParser.IntegerStyle, CultureInfo.InvariantCulture, out var value)
             ? new XmlRpcInteger(value)
             : null;
 
     private static XmlRpcDouble? TryParseDouble(ReadOnlySpan<byte> text, XmlRpcReaderOptions options)
     {
         // Only digits, signs, points and exponents: the spellings of infinity and NaN are the string parser's.
-        const NumberStyles Style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
         var trimmed = Trim(text);
         return text.Length <= options.MaxDoubleLength
             && !trimmed.IsEmpty
             && trimmed.IndexOfAnyExcept("0123456789+-.eE"u8) < 0
-            && double.TryParse(trimmed, Style, CultureInfo.InvariantCulture, out var value)
+            && double.TryParse(trimmed, XmlRpcScalarParser.DoubleStyle, CultureInfo.InvariantCulture, out var value)
                 ? new XmlRpcDouble(value)
                 : null;
     }
